@@ -1,0 +1,91 @@
+package org.shuxiang.demo;
+
+import java.util.List;
+
+import org.shuxiang.network.ManagingOrgUnits;
+import org.shuxiang.network.OrgUnit;
+import org.shuxiang.network.OrgUnits;
+import org.shuxiang.platform.AccessControl;
+import org.shuxiang.platform.Grant;
+import org.shuxiang.platform.Role;
+import org.shuxiang.platform.staff.ManagingStaff;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code --demo}: loads the demo network and its staff accounts once, through the same use cases as
+ * the API (so every rule holds and the audit log shows it), in one transaction.
+ */
+@Component
+@Order(10)
+class DemoLoader implements ApplicationRunner {
+
+    static final String PASSWORD = "shuxiang-demo";
+    private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+
+    /** The demo staff accounts, as the README lists them. */
+    static final List<DemoStaff> STAFF = List.of(
+            new DemoStaff("demo-admin", "演示管理员 Demo administrator", Grant.wholeNetwork(Role.ADMINISTRATOR)),
+            new DemoStaff("demo-central", "中心馆馆员 Central library manager",
+                    Grant.on(Role.NETWORK_MANAGER, DemoNetwork.ROOT)),
+            new DemoStaff("demo-yian", "义安区图书馆馆长 Yi'an library manager", Grant.on(Role.LIBRARY_MANAGER, "YAQ")),
+            new DemoStaff("demo-desk", "天井湖分馆流通馆员 Tianjinghu circulation desk",
+                    Grant.on(Role.CIRCULATION_STAFF, "TGQ-B01")),
+            new DemoStaff("demo-wenyue", "文悦公司馆员 Wenyue operator staff",
+                    new Grant(Role.OPERATOR_STAFF, "JQ", "OP-WENYUE")),
+            new DemoStaff("demo-auditor", "绩效考评员 Evaluation auditor", Grant.on(Role.AUDITOR, DemoNetwork.ROOT)));
+
+    record DemoStaff(String username, String displayName, Grant grant) {
+    }
+
+    private final Environment environment;
+    private final OrgUnits units;
+    private final ManagingOrgUnits managing;
+    private final ManagingStaff staff;
+    private final AccessControl access;
+    private final TransactionTemplate transactions;
+
+    DemoLoader(Environment environment, OrgUnits units, ManagingOrgUnits managing, ManagingStaff staff,
+               AccessControl access, TransactionTemplate transactions) {
+        this.environment = environment;
+        this.units = units;
+        this.managing = managing;
+        this.staff = staff;
+        this.access = access;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!args.containsOption("demo") && !environment.getProperty("shuxiang.demo", Boolean.class, false)) {
+            return;
+        }
+        access.asSystem("demo-loader", () -> {
+            transactions.executeWithoutResult(status -> load());
+            return null;
+        });
+    }
+
+    private void load() {
+        if (units.find(DemoNetwork.ROOT).isPresent()) {
+            log.info("The demo network is already loaded");
+            return;
+        }
+        DemoNetwork.operators().forEach(managing::addOperator);
+        List<OrgUnit> demoUnits = DemoNetwork.units();
+        demoUnits.forEach(managing::create);
+        for (DemoStaff account : STAFF) {
+            if (!staff.exists(account.username())) {
+                staff.create(account.username(), account.displayName(), PASSWORD, List.of(account.grant()));
+            }
+        }
+        log.info("Loaded the demo network: {} units; staff accounts {} (password {})", demoUnits.size(),
+                STAFF.stream().map(DemoStaff::username).toList(), PASSWORD);
+    }
+}

@@ -1,0 +1,125 @@
+package org.shuxiang.network;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The network's shape, held in memory and read on every scope check. A change reloads it after its
+ * commit here, and a PostgreSQL notification ({@code LISTEN shuxiang_network}) reloads it on every
+ * other node of a cluster.
+ */
+@Component
+class NetworkTreeCache implements SmartLifecycle {
+
+    static final String CHANNEL = "shuxiang_network";
+    private static final Logger log = LoggerFactory.getLogger(NetworkTreeCache.class);
+
+    private final OrgUnitRepository units;
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private volatile NetworkTree tree;
+    private volatile boolean running;
+    private Thread listener;
+
+    NetworkTreeCache(OrgUnitRepository units, JdbcClient jdbc, DataSource dataSource) {
+        this.units = units;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    NetworkTree tree() {
+        NetworkTree current = tree;
+        if (current == null) {
+            current = reload();
+        }
+        return current;
+    }
+
+    synchronized NetworkTree reload() {
+        tree = new NetworkTree(units.treeNodes());
+        return tree;
+    }
+
+    /** Within a transaction that changed the network: reload after commit, and tell the other nodes. */
+    void changed() {
+        jdbc.sql("select pg_notify('" + CHANNEL + "', '')").query().singleRow();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    reload();
+                }
+            });
+        } else {
+            reload();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        listener = new Thread(this::listen, "network-tree-listener");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("listen " + CHANNEL);
+                }
+                reload();
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                try {
+                    while (running) {
+                        PGNotification[] notifications = pg.getNotifications(1_000);
+                        if (notifications != null && notifications.length > 0) {
+                            reload();
+                        }
+                    }
+                } finally {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("unlisten " + CHANNEL);
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    log.warn("Listening for network changes failed ({}); retrying", e.toString());
+                    try {
+                        Thread.sleep(2_000);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.shuxiang.network;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.shuxiang.platform.RefusedException;
+import org.shuxiang.platform.UnitHierarchy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The network module's public face for reading: units, the tree, and the calendar questions that
+ * due dates and hold shelves ask ("is unit X open at time T", "next open day at unit X").
+ */
+@Service
+public class OrgUnits implements UnitHierarchy {
+
+    private final OrgUnitRepository units;
+    private final NetworkTreeCache trees;
+    private final Clock clock;
+
+    OrgUnits(OrgUnitRepository units, NetworkTreeCache trees, Clock clock) {
+        this.units = units;
+        this.trees = trees;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<OrgUnit> find(String code) {
+        return units.find(code);
+    }
+
+    @Transactional(readOnly = true)
+    public OrgUnit get(String code) {
+        return units.find(code).orElseThrow(() -> new RefusedException(NetworkRefusal.UNIT_NOT_FOUND, code));
+    }
+
+    /** Units, optionally only those under {@code subtreeRoot} and of one type. */
+    @Transactional(readOnly = true)
+    public List<OrgUnit> list(String subtreeRoot, UnitType type, Boolean active) {
+        Set<String> codes = null;
+        if (subtreeRoot != null) {
+            codes = tree().subtree(subtreeRoot);
+            if (codes.isEmpty()) {
+                throw new RefusedException(NetworkRefusal.UNIT_NOT_FOUND, subtreeRoot);
+            }
+        }
+        return units.list(codes, type, active);
+    }
+
+    public NetworkTree tree() {
+        return trees.tree();
+    }
+
+    /** Whether the unit is open at {@code time}, in the network's time zone. */
+    @Transactional(readOnly = true)
+    public boolean isOpenAt(String code, Instant time) {
+        return UnitCalendar.of(get(code)).isOpenAt(LocalDateTime.ofInstant(time, clock.getZone()));
+    }
+
+    /** The first day on or after {@code from} on which the unit opens. */
+    @Transactional(readOnly = true)
+    public Optional<LocalDate> nextOpenDay(String code, LocalDate from) {
+        return UnitCalendar.of(get(code)).nextOpenDay(from);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    @Override
+    public boolean exists(String unitCode) {
+        return tree().contains(unitCode);
+    }
+
+    @Override
+    public boolean isWithin(String unitCode, String ancestorCode) {
+        return tree().isWithin(unitCode, ancestorCode);
+    }
+
+    @Override
+    public Optional<String> operatorOf(String unitCode) {
+        return tree().find(unitCode).map(NetworkTree.Node::operatorCode);
+    }
+
+    @Override
+    public Set<String> subtree(String rootCode) {
+        return tree().subtree(rootCode);
+    }
+}

@@ -1,0 +1,84 @@
+package org.shuxiang.platform.security;
+
+import org.shuxiang.platform.web.ProblemSecurityHandlers;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Three doors: the REST API (HTTP Basic for staff, bearer API keys for machines, no session),
+ * the actuator (health open, metrics for those with METRICS_READ), and the web (sign-in form and
+ * session). Which rights an actor has on which unit is decided by the modules' services through
+ * {@code AccessControl}; here we only require that somebody is known.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LoginLockoutPolicy.class)
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(StaffAuthenticationProvider staffProvider) {
+        ProviderManager manager = new ProviderManager(staffProvider);
+        manager.setEraseCredentialsAfterAuthentication(true);
+        return manager;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager, ApiKeys keys,
+                            ProblemSecurityHandlers problems) throws Exception {
+        return http.securityMatcher("/api/**")
+                .authenticationManager(manager)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain actuator(HttpSecurity http, AuthenticationManager manager, ApiKeys keys,
+                                 ProblemSecurityHandlers problems) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .authenticationManager(manager)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .anyRequest().access(new PermissionAuthorizationManager(
+                                org.shuxiang.platform.Permission.METRICS_READ)))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain web(HttpSecurity http, AuthenticationManager manager) throws Exception {
+        return http
+                .authenticationManager(manager)
+                .formLogin(form -> form.defaultSuccessUrl("/staff", false))
+                .logout(logout -> logout.logoutSuccessUrl("/"))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/staff/**").authenticated()
+                        .anyRequest().permitAll())
+                .build();
+    }
+}
