@@ -1,5 +1,7 @@
 package org.shuxiang.platform;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -17,9 +19,9 @@ public class RefusedException extends RuntimeException {
     }
 
     private RefusedException(Refusal refusal, String field, Object... arguments) {
-        super(refusal.name() + (arguments.length == 0 ? "" : " " + List.of(arguments)));
+        super(refusal.name() + (arguments.length == 0 ? "" : " " + Arrays.toString(arguments)));
         this.refusal = refusal;
-        this.arguments = List.of(arguments);
+        this.arguments = Collections.unmodifiableList(Arrays.asList(arguments.clone()));
         this.field = field;
     }
 

@@ -82,7 +82,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
             Files.createDirectories(dataDir);
             FileChannel channel = FileChannel.open(dataDir.resolve("shuxiang.lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+                lock = null;
+            }
             if (lock == null) {
                 channel.close();
                 throw new EmbeddedDatabaseException("the data directory " + dataDir.toAbsolutePath()

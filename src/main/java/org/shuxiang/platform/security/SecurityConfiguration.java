@@ -38,7 +38,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager, ApiKeys keys,
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager manager, ApiKeys keys,
                             ProblemSecurityHandlers problems) throws Exception {
         return http.securityMatcher("/api/**")
                 .authenticationManager(manager)
@@ -53,7 +53,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain actuator(HttpSecurity http, AuthenticationManager manager, ApiKeys keys,
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, AuthenticationManager manager, ApiKeys keys,
                                  ProblemSecurityHandlers problems) throws Exception {
         return http.securityMatcher("/actuator/**")
                 .authenticationManager(manager)
@@ -71,7 +71,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain web(HttpSecurity http, AuthenticationManager manager) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager manager) throws Exception {
         return http
                 .authenticationManager(manager)
                 .formLogin(form -> form.defaultSuccessUrl("/staff", false))

@@ -1,0 +1,57 @@
+package org.shuxiang.platform.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded server runs real PostgreSQL, keeps its data across a restart, and guards its folder. */
+class EmbeddedPostgresTest {
+
+    private static final Path BINARIES = Path.of(System.getProperty("java.io.tmpdir"), "shuxiang-postgres-binaries");
+
+    @Test
+    void data_written_before_a_restart_is_there_after_it(@TempDir Path dataDir) throws Exception {
+        try (EmbeddedPostgres first = EmbeddedPostgres.start(dataDir, BINARIES, false, 0)) {
+            try (Connection c = DriverManager.getConnection(first.jdbcUrl("shuxiang"), first.user(), "");
+                 Statement s = c.createStatement()) {
+                s.execute("create table shelf (title text)");
+                s.execute("insert into shelf values ('三体')");
+            }
+        }
+        try (EmbeddedPostgres second = EmbeddedPostgres.start(dataDir, BINARIES, false, 0);
+             Connection c = DriverManager.getConnection(second.jdbcUrl("shuxiang"), second.user(), "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select title, version() from shelf")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("三体");
+            assertThat(rs.getString(2)).startsWith("PostgreSQL");
+        }
+    }
+
+    @Test
+    void a_second_server_on_the_same_data_directory_is_refused_with_the_reason(@TempDir Path dataDir) {
+        try (EmbeddedPostgres first = EmbeddedPostgres.start(dataDir, BINARIES, false, 0)) {
+            assertThat(first.port()).isPositive();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedPostgres.start(dataDir, BINARIES, false, 0))
+                    .isInstanceOf(EmbeddedDatabaseException.class)
+                    .hasMessageContaining("in use by another running Shuxiang");
+        }
+    }
+
+    @Test
+    void an_ephemeral_server_removes_its_files_when_it_stops() throws Exception {
+        Path dataDir = Files.createTempDirectory("shuxiang-ephemeral-");
+        EmbeddedPostgres server = EmbeddedPostgres.start(dataDir, BINARIES, true, 0);
+        assertThat(dataDir.resolve("pgdata/PG_VERSION")).exists();
+        server.close();
+        assertThat(dataDir).doesNotExist();
+    }
+}
