@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.shuxiang.network.NetworkRefusal;
 import org.shuxiang.platform.PlatformRefusal;
 import org.shuxiang.platform.Refusal;
+import org.shuxiang.platform.Role;
 
 class I18nPropertiesSyncTest {
 
@@ -39,5 +40,13 @@ class I18nPropertiesSyncTest {
         Stream.of(PlatformRefusal.values(), NetworkRefusal.values()).flatMap(Stream::of)
                 .map(Refusal::messageKey)
                 .forEach(key -> assertThat(chinese.containsKey(key)).as(key).isTrue());
+    }
+
+    @Test
+    void every_role_has_a_name_to_show() throws IOException {
+        Properties chinese = load("messages.properties");
+        for (Role role : Role.values()) {
+            assertThat(chinese.containsKey("role." + role.name())).as(role.name()).isTrue();
+        }
     }
 }

@@ -84,6 +84,11 @@ public class OrgUnits implements UnitHierarchy {
     }
 
     @Override
+    public boolean isRoot(String unitCode) {
+        return tree().find(unitCode).filter(node -> node.parentCode() == null).isPresent();
+    }
+
+    @Override
     public Optional<String> operatorOf(String unitCode) {
         return tree().find(unitCode).map(NetworkTree.Node::operatorCode);
     }

@@ -56,7 +56,7 @@ public class AccessControl {
     /** Refuses with 403 unless the current actor holds {@code permission} over the whole network. */
     public void requireWholeNetwork(Permission permission) {
         boolean allowed = currentActor().scopes().stream()
-                .anyMatch(scope -> scope.permissions().contains(permission) && scope.coversWholeNetwork());
+                .anyMatch(scope -> scope.permissions().contains(permission) && wholeNetwork(scope));
         if (!allowed) {
             throw new RefusedException(PlatformRefusal.ACCESS_DENIED, permission, "*");
         }
@@ -76,7 +76,7 @@ public class AccessControl {
     public Optional<Set<String>> unitsWhere(Permission permission) {
         List<Actor.Scope> scopes = currentActor().scopes().stream()
                 .filter(scope -> scope.permissions().contains(permission)).toList();
-        if (scopes.stream().anyMatch(Actor.Scope::coversWholeNetwork)) {
+        if (scopes.stream().anyMatch(this::wholeNetwork)) {
             return Optional.empty();
         }
         Set<String> units = new HashSet<>();
@@ -108,7 +108,7 @@ public class AccessControl {
         if (!scope.permissions().contains(permission)) {
             return false;
         }
-        if (scope.coversWholeNetwork()) {
+        if (wholeNetwork(scope)) {
             return true;
         }
         if (unitCode == null) {
@@ -118,6 +118,12 @@ public class AccessControl {
         boolean ofOperator = scope.operatorCode() == null
                 || hierarchy.operatorOf(unitCode).filter(scope.operatorCode()::equals).isPresent();
         return inSubtree && ofOperator;
+    }
+
+    /** A scope over the whole network: no unit named, or the root unit with no operator. */
+    private boolean wholeNetwork(Actor.Scope scope) {
+        return scope.coversWholeNetwork()
+                || (scope.operatorCode() == null && scope.unitCode() != null && hierarchy.isRoot(scope.unitCode()));
     }
 
     /** A principal that carries the actor it stands for. */

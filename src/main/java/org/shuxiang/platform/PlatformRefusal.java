@@ -17,7 +17,6 @@ public enum PlatformRefusal implements Refusal {
     OPERATOR_ONLY_FOR_OPERATOR_STAFF(400),
     PASSWORD_TOO_WEAK(400),
     API_KEY_NOT_FOUND(404),
-    CONFLICT(409),
     INTERNAL_ERROR(500);
 
     private final int httpStatus;

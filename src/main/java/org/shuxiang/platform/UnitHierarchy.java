@@ -16,6 +16,9 @@ public interface UnitHierarchy {
 
     Optional<String> operatorOf(String unitCode);
 
+    /** True for the unit at the top of the network (the central library). */
+    boolean isRoot(String unitCode);
+
     /** The codes of {@code rootCode} and every unit below it. */
     Set<String> subtree(String rootCode);
 }

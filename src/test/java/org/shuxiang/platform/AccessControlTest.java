@@ -41,6 +41,11 @@ class AccessControlTest {
         }
 
         @Override
+        public boolean isRoot(String unitCode) {
+            return "CITY".equals(unitCode);
+        }
+
+        @Override
         public Optional<String> operatorOf(String unitCode) {
             return Optional.ofNullable(OPERATOR.get(unitCode));
         }
@@ -100,6 +105,14 @@ class AccessControlTest {
         assertThat(access.allows(Permission.STAFF_MANAGE, "JQ-SP1")).isTrue();
         assertThat(access.unitsWhere(Permission.AUDIT_READ)).isEmpty();
         access.requireWholeNetwork(Permission.STAFF_MANAGE);
+    }
+
+    @Test
+    void a_grant_on_the_central_library_covers_the_whole_network() {
+        signIn(new Actor.Staff(5, "central", List.of(Grant.on(Role.NETWORK_MANAGER, "CITY"))));
+        access.requireWholeNetwork(Permission.NETWORK_WRITE);
+        assertThat(access.unitsWhere(Permission.AUDIT_READ)).isEmpty();
+        assertThat(access.allows(Permission.NETWORK_WRITE, null)).isTrue();
     }
 
     @Test

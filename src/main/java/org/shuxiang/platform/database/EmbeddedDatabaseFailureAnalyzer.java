@@ -12,7 +12,7 @@ class EmbeddedDatabaseFailureAnalyzer extends AbstractFailureAnalyzer<EmbeddedDa
                 "Shuxiang could not start its embedded PostgreSQL: " + cause.getMessage(),
                 """
                 Either fix the cause above (SHUXIANG_DATA_DIR chooses where the embedded database keeps its \
-                files), or point Shuxiang at a PostgreSQL server (version 14 or newer) instead:
+                files), or point Shuxiang at a PostgreSQL server (version 15 or newer) instead:
                     SHUXIANG_DB_URL=jdbc:postgresql://HOST:5432/DATABASE
                     SHUXIANG_DB_USER=USER
                     SHUXIANG_DB_PASSWORD=PASSWORD""",

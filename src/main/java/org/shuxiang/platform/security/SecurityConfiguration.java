@@ -74,8 +74,8 @@ class SecurityConfiguration {
     SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager manager) throws Exception {
         return http
                 .authenticationManager(manager)
-                .formLogin(form -> form.defaultSuccessUrl("/staff", false))
-                .logout(logout -> logout.logoutSuccessUrl("/"))
+                .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/staff", false))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/staff/**").authenticated()
                         .anyRequest().permitAll())

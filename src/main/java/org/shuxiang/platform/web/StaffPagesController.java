@@ -1,0 +1,46 @@
+package org.shuxiang.platform.web;
+
+import jakarta.servlet.http.HttpSession;
+import java.util.List;
+
+import org.shuxiang.platform.AccessControl;
+import org.shuxiang.platform.Actor;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The front door: the start page, the staff sign-in form and the signed-in staff member's home. */
+@Controller
+class StaffPagesController {
+
+    private final AccessControl access;
+
+    StaffPagesController(AccessControl access) {
+        this.access = access;
+    }
+
+    @GetMapping("/")
+    String index() {
+        return "index";
+    }
+
+    @GetMapping("/login")
+    String login(@RequestParam(required = false) String error, HttpSession session, Model model) {
+        if (error != null) {
+            Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+            model.addAttribute("errorKey", failure instanceof LockedException ? "login.locked" : "login.failed");
+        }
+        return "login";
+    }
+
+    @GetMapping("/staff")
+    String home(Model model) {
+        Actor actor = access.currentActor();
+        model.addAttribute("actor", actor);
+        model.addAttribute("grants", actor instanceof Actor.Staff staff ? staff.grants() : List.of());
+        return "staff/home";
+    }
+}
