@@ -47,6 +47,16 @@ class ProblemDocumentTest {
     }
 
     @Test
+    void the_api_is_described_by_openapi() throws Exception {
+        api.anonymous().get("/v3/api-docs")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.info.title").value("Shuxiang 书香 API"))
+                .andExpect(jsonPath("$.paths['/api/v1/org-units']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/audit']").exists())
+                .andExpect(jsonPath("$.components.securitySchemes.apiKey.scheme").value("bearer"));
+    }
+
+    @Test
     void a_bad_query_parameter_is_named() throws Exception {
         api.as("demo-desk").get("/api/v1/org-units?type=CASTLE")
                 .andExpect(status().isBadRequest())
