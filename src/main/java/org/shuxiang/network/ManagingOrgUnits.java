@@ -94,38 +94,28 @@ public class ManagingOrgUnits {
     /** Takes a unit out of service; refused while units beneath it are still active. */
     @Transactional
     public OrgUnit deactivate(String code) {
-        OrgUnit current = existing(code);
-        access.require(Permission.NETWORK_WRITE, code);
-        units.lockTree();
-        NetworkTree tree = trees.reload();
-        if (tree.hasActiveChildren(code)) {
-            throw new RefusedException(NetworkRefusal.UNIT_HAS_ACTIVE_CHILDREN, code);
-        }
-        if (!current.active()) {
-            return current;
-        }
-        units.setActive(code, false);
-        trees.changed();
-        audit.record("ORG_UNIT_DEACTIVATED", "ORG_UNIT", code, code, Map.of());
-        return units.find(code).orElseThrow();
+        return setActive(code, false);
     }
 
     /** Puts a unit back in service; its parent must be active. */
     @Transactional
     public OrgUnit reactivate(String code) {
+        return setActive(code, true);
+    }
+
+    private OrgUnit setActive(String code, boolean active) {
         OrgUnit current = existing(code);
         access.require(Permission.NETWORK_WRITE, code);
         units.lockTree();
         NetworkTree tree = trees.reload();
-        if (current.parentCode() != null && !tree.find(current.parentCode()).orElseThrow().active()) {
-            throw new RefusedException(NetworkRefusal.PARENT_INACTIVE, current.parentCode());
-        }
-        if (current.active()) {
+        refuseIfPresent(active ? tree.checkReactivation(code) : tree.checkDeactivation(code), "code", code,
+                current.type(), current.parentCode());
+        if (current.active() == active) {
             return current;
         }
-        units.setActive(code, true);
+        units.setActive(code, active);
         trees.changed();
-        audit.record("ORG_UNIT_REACTIVATED", "ORG_UNIT", code, code, Map.of());
+        audit.record(active ? "ORG_UNIT_REACTIVATED" : "ORG_UNIT_DEACTIVATED", "ORG_UNIT", code, code, Map.of());
         return units.find(code).orElseThrow();
     }
 

@@ -100,6 +100,24 @@ public final class NetworkTree {
         return childrenOf(code).stream().map(nodes::get).anyMatch(Node::active);
     }
 
+    /** A unit leaves service only when no active unit stands beneath it. */
+    public Optional<NetworkRefusal> checkDeactivation(String code) {
+        if (!nodes.containsKey(code)) {
+            return Optional.of(NetworkRefusal.UNIT_NOT_FOUND);
+        }
+        return hasActiveChildren(code) ? Optional.of(NetworkRefusal.UNIT_HAS_ACTIVE_CHILDREN) : Optional.empty();
+    }
+
+    /** A unit returns to service only under an active parent. */
+    public Optional<NetworkRefusal> checkReactivation(String code) {
+        Node node = nodes.get(code);
+        if (node == null) {
+            return Optional.of(NetworkRefusal.UNIT_NOT_FOUND);
+        }
+        boolean parentInactive = node.parentCode() != null && !nodes.get(node.parentCode()).active();
+        return parentInactive ? Optional.of(NetworkRefusal.PARENT_INACTIVE) : Optional.empty();
+    }
+
     /**
      * Whether a unit of {@code type} may stand under {@code parentCode} (null: at the top).
      * Gives the reason when it may not.

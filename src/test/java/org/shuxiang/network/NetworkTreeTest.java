@@ -78,8 +78,20 @@ class NetworkTreeTest {
     }
 
     @Test
-    void a_unit_with_active_children_is_known_as_such() {
-        assertThat(tree.hasActiveChildren("EAST")).isTrue();
-        assertThat(tree.hasActiveChildren("EAST-SP1")).isFalse();
+    void a_unit_leaves_service_only_when_nothing_active_stands_beneath_it() {
+        assertThat(tree.checkDeactivation("EAST")).contains(NetworkRefusal.UNIT_HAS_ACTIVE_CHILDREN);
+        assertThat(tree.checkDeactivation("EAST-SP1")).isEmpty();
+        assertThat(tree.checkDeactivation("NOWHERE")).contains(NetworkRefusal.UNIT_NOT_FOUND);
+    }
+
+    @Test
+    void a_unit_returns_to_service_only_under_an_active_parent() {
+        NetworkTree withClosedParent = new NetworkTree(List.of(
+                node("CITY", null, UnitType.CENTRAL_LIBRARY, true),
+                node("WEST", "CITY", UnitType.MAIN_LIBRARY, false),
+                node("WEST-B1", "WEST", UnitType.BRANCH, false)));
+        assertThat(withClosedParent.checkReactivation("WEST-B1")).contains(NetworkRefusal.PARENT_INACTIVE);
+        assertThat(withClosedParent.checkReactivation("WEST")).isEmpty();
+        assertThat(withClosedParent.checkReactivation("CITY")).isEmpty();
     }
 }

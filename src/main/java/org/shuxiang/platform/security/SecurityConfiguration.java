@@ -1,5 +1,6 @@
 package org.shuxiang.platform.security;
 
+import org.shuxiang.platform.Permission;
 import org.shuxiang.platform.web.ProblemSecurityHandlers;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -39,14 +40,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager manager, ApiKeys keys,
-                            ProblemSecurityHandlers problems) throws Exception {
-        return http.securityMatcher("/api/**")
-                .authenticationManager(manager)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), BasicAuthenticationFilter.class)
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                                    ProblemSecurityHandlers problems) throws Exception {
+        return stateless(http.securityMatcher("/api/**"), manager, keys, problems)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .build();
     }
@@ -54,19 +49,23 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain actuatorSecurity(HttpSecurity http, AuthenticationManager manager, ApiKeys keys,
-                                 ProblemSecurityHandlers problems) throws Exception {
-        return http.securityMatcher("/actuator/**")
-                .authenticationManager(manager)
+                                         ProblemSecurityHandlers problems) throws Exception {
+        return stateless(http.securityMatcher("/actuator/**"), manager, keys, problems)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .anyRequest().access(new PermissionAuthorizationManager(Permission.METRICS_READ)))
+                .build();
+    }
+
+    /** A door for programs: Basic or an API key on every request, no session, problems for errors. */
+    private static HttpSecurity stateless(HttpSecurity http, AuthenticationManager manager, ApiKeys keys,
+                                          ProblemSecurityHandlers problems) throws Exception {
+        return http.authenticationManager(manager)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), BasicAuthenticationFilter.class)
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .anyRequest().access(new PermissionAuthorizationManager(
-                                org.shuxiang.platform.Permission.METRICS_READ)))
-                .build();
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
     }
 
     @Bean

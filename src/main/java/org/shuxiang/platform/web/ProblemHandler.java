@@ -77,26 +77,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = problems.of(PlatformRefusal.VALIDATION_FAILED, new Object[0], locale);
-        List<Problems.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+        return invalid(e.getBindingResult().getFieldErrors().stream()
                 .map(f -> new Problems.FieldError(f.getField(), message(f)))
-                .toList();
-        problems.withFields(problem, errors);
-        return problemResponse(problem, request);
+                .toList());
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = problems.of(PlatformRefusal.VALIDATION_FAILED, new Object[0], locale);
-        List<Problems.FieldError> errors = e.getParameterValidationResults().stream()
+        return invalid(e.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream().map(err -> new Problems.FieldError(
                         r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
-                .toList();
-        problems.withFields(problem, errors);
-        return problemResponse(problem, request);
+                .toList());
     }
 
     @Override
@@ -112,7 +104,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problems.withFields(problem, List.of(new Problems.FieldError(field,
                     problems.message("validation.badValue", new Object[] {value}, locale))));
         }
-        return problemResponse(problem, request);
+        return problemResponse(problem);
     }
 
     /** Every other Spring MVC error (404, 405, 415 …): keep its status, add a code. */
@@ -134,11 +126,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return new ResponseEntity<>(problem, headersWithProblemType(headers), status);
     }
 
+    /** 400 VALIDATION_FAILED naming each field at fault. */
+    private ResponseEntity<Object> invalid(List<Problems.FieldError> errors) {
+        ProblemDetail problem = problems.of(PlatformRefusal.VALIDATION_FAILED, new Object[0],
+                LocaleContextHolder.getLocale());
+        problems.withFields(problem, errors);
+        return problemResponse(problem);
+    }
+
     private String message(FieldError error) {
         return error.getDefaultMessage() == null ? error.getCode() : error.getDefaultMessage();
     }
 
-    private ResponseEntity<Object> problemResponse(ProblemDetail problem, WebRequest request) {
+    private static ResponseEntity<Object> problemResponse(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
