@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.shuxiang.catalog.CatalogRefusal;
 import org.shuxiang.network.NetworkRefusal;
 import org.shuxiang.platform.PlatformRefusal;
 import org.shuxiang.platform.Refusal;
@@ -37,7 +38,7 @@ class I18nPropertiesSyncTest {
     @Test
     void every_refusal_code_has_a_message() throws IOException {
         Properties chinese = load("messages.properties");
-        Stream.of(PlatformRefusal.values(), NetworkRefusal.values()).flatMap(Stream::of)
+        Stream.of(PlatformRefusal.values(), NetworkRefusal.values(), CatalogRefusal.values()).flatMap(Stream::of)
                 .map(Refusal::messageKey)
                 .forEach(key -> assertThat(chinese.containsKey(key)).as(key).isTrue());
     }
