@@ -1,5 +1,10 @@
 package org.shuxiang.catalog;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 import org.shuxiang.catalog.marc.BibliographicFields;
 import org.shuxiang.catalog.marc.FieldMapping;
 import org.shuxiang.catalog.marc.MarcFlavour;
@@ -12,21 +17,32 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CatalogRecords {
 
-    /** A record: its fields as the platform reads them, and the whole MARC record. */
-    public record RecordView(long id, MarcFlavour flavour, BibliographicFields fields, MarcRecord marc, int version) {
+    /** A record: its fields as the platform reads them, its copies by the unit they are at, the whole MARC. */
+    public record RecordView(long id, MarcFlavour flavour, BibliographicFields fields, String callNumber,
+                             List<Holding> holdings, MarcRecord marc, int version) {
+    }
+
+    /** The copies at one unit. */
+    public record Holding(String unit, List<Item> items) {
     }
 
     private final BibRecordRepository records;
+    private final ItemRepository items;
 
-    CatalogRecords(BibRecordRepository records) {
+    CatalogRecords(BibRecordRepository records, ItemRepository items) {
         this.records = records;
+        this.items = items;
     }
 
     @Transactional(readOnly = true)
     public RecordView get(long id) {
         BibRecordRepository.Stored stored = records.find(id)
                 .orElseThrow(() -> new RefusedException(CatalogRefusal.RECORD_NOT_FOUND, id));
+        Map<String, List<Item>> byUnit = new TreeMap<>();
+        List<Item> copies = items.findByRecord(id);
+        copies.forEach(item -> byUnit.computeIfAbsent(item.currentUnit(), u -> new ArrayList<>()).add(item));
+        List<Holding> holdings = byUnit.entrySet().stream().map(e -> new Holding(e.getKey(), e.getValue())).toList();
         return new RecordView(stored.id(), stored.flavour(), FieldMapping.map(stored.marc(), stored.flavour()),
-                stored.marc(), stored.version());
+                items.recordCallNumber(id).orElse(null), holdings, stored.marc(), stored.version());
     }
 }
