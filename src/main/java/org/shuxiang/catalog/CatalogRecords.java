@@ -34,6 +34,17 @@ public class CatalogRecords {
         this.items = items;
     }
 
+    /** A record's id with the fields the platform reads from it. */
+    public record RecordFields(long id, BibliographicFields fields) {
+    }
+
+    /** The mapped fields of many records, read in one query. */
+    @Transactional(readOnly = true)
+    public List<RecordFields> fieldsOf(java.util.Collection<Long> ids) {
+        return records.findAll(ids).stream()
+                .map(s -> new RecordFields(s.id(), FieldMapping.map(s.marc(), s.flavour()))).toList();
+    }
+
     @Transactional(readOnly = true)
     public RecordView get(long id) {
         BibRecordRepository.Stored stored = records.find(id)

@@ -1,0 +1,178 @@
+package org.shuxiang.catalog.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.shuxiang.catalog.ClcClass;
+import org.shuxiang.catalog.Isbn;
+import org.shuxiang.catalog.Pinyin;
+import org.shuxiang.catalog.marc.BibliographicFields;
+
+/** How a record becomes a search document: text for words, pinyin for sounds, exact keys, facets. */
+final class RecordDocuments {
+
+    static final String ID = "id";
+    static final String TITLE = "title";
+    static final String AUTHOR = "author";
+    static final String PUBLISHER = "publisher";
+    static final String SUBJECT = "subject";
+    static final String SUMMARY = "summary";
+    static final String PINYIN = "pinyin";
+    static final String ISBN = "isbn";
+    static final String BARCODE = "barcode";
+    static final String CALL_NUMBER = "callnumber";
+    static final String CLASS = "class";
+    static final String YEAR = "year";
+    /** The year as doc values, 0 when unknown, for sorting and year facets (YEAR itself is for ranges). */
+    static final String YEAR_VALUE = "year_value";
+    static final String LOANS = "loans";
+    static final String AVAILABLE_AT = "available_at";
+    static final String HELD_AT = "held_at";
+
+    /** Facet dimensions. */
+    static final String FACET_UNIT = "unit";
+    static final String FACET_ITEM_TYPE = "itemType";
+    static final String FACET_CLASS = "clcClass";
+    static final String FACET_LANGUAGE = "language";
+
+    static final FacetsConfig FACETS = new FacetsConfig();
+
+    static {
+        FACETS.setMultiValued(FACET_UNIT, true);
+        FACETS.setMultiValued(FACET_ITEM_TYPE, true);
+    }
+
+    private RecordDocuments() {
+    }
+
+    static Document document(IndexSource source) throws IOException {
+        BibliographicFields f = source.fields();
+        Document doc = new Document();
+        doc.add(new StringField(ID, Long.toString(source.id()), Field.Store.YES));
+        text(doc, TITLE, f.title());
+        f.parallelTitles().forEach(t -> text(doc, TITLE, t));
+        String author = f.names().isEmpty() ? f.responsibility() : f.names().get(0).name();
+        f.names().forEach(n -> text(doc, AUTHOR, n.name()));
+        text(doc, AUTHOR, f.responsibility());
+        text(doc, PUBLISHER, f.publisher());
+        f.subjects().forEach(s -> text(doc, SUBJECT, s));
+        f.series().forEach(s -> text(doc, SUBJECT, s));
+        text(doc, SUMMARY, f.summary());
+        doc.add(new TextField(PINYIN, pinyinTokens(f), Field.Store.NO));
+        for (Isbn isbn : f.isbns()) {
+            doc.add(new StringField(ISBN, isbn.isbn13(), Field.Store.NO));
+            isbn.isbn10().ifPresent(ten -> doc.add(new StringField(ISBN, ten, Field.Store.NO)));
+        }
+        if (source.callNumber() != null) {
+            doc.add(new StringField(CALL_NUMBER, source.callNumber().toLowerCase(Locale.ROOT), Field.Store.NO));
+        }
+        if (f.clcNumber() != null) {
+            doc.add(new StringField(CLASS, f.clcNumber().toUpperCase(Locale.ROOT), Field.Store.NO));
+            f.clcClass().ifPresent(c -> doc.add(new SortedSetDocValuesFacetField(FACET_CLASS, c.name())));
+        }
+        if (f.year() != null) {
+            doc.add(new IntPoint(YEAR, f.year()));
+        }
+        doc.add(new NumericDocValuesField(YEAR_VALUE, f.year() == null ? 0 : f.year()));
+        doc.add(new NumericDocValuesField(LOANS, source.loanCount()));
+        doc.add(new NumericDocValuesField(ID, source.id()));
+        if (f.language() != null && !f.language().isBlank()) {
+            doc.add(new SortedSetDocValuesFacetField(FACET_LANGUAGE, f.language()));
+        }
+        Set<String> available = new LinkedHashSet<>();
+        Set<String> held = new LinkedHashSet<>();
+        Set<String> types = new LinkedHashSet<>();
+        for (IndexSource.Copy copy : source.copies()) {
+            doc.add(new StringField(BARCODE, copy.barcode().toUpperCase(Locale.ROOT), Field.Store.NO));
+            if (copy.callNumber() != null) {
+                doc.add(new StringField(CALL_NUMBER, copy.callNumber().toLowerCase(Locale.ROOT), Field.Store.NO));
+            }
+            held.add(copy.currentUnit());
+            types.add(copy.type());
+            if ("AVAILABLE".equals(copy.status())) {
+                available.add(copy.currentUnit());
+            }
+        }
+        available.forEach(unit -> {
+            doc.add(new StringField(AVAILABLE_AT, unit, Field.Store.NO));
+            doc.add(new SortedSetDocValuesFacetField(FACET_UNIT, unit));
+        });
+        held.forEach(unit -> doc.add(new StringField(HELD_AT, unit, Field.Store.NO)));
+        types.forEach(type -> doc.add(new SortedSetDocValuesFacetField(FACET_ITEM_TYPE, type)));
+        doc.add(new StoredField("display_author", author == null ? "" : author));
+        return FACETS.build(doc);
+    }
+
+    private static void text(Document doc, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            doc.add(new TextField(field, value, field.equals(TITLE) ? Field.Store.YES : Field.Store.NO));
+        }
+    }
+
+    /**
+     * Pinyin of the title and the names: each word's full pinyin run together ("santi"), its initials
+     * ("st"), and the same for the whole title or name, so that santi, st and liucixin all find 三体.
+     */
+    static String pinyinTokens(BibliographicFields f) {
+        List<String> sources = new ArrayList<>();
+        sources.add(f.title());
+        f.names().forEach(n -> sources.add(n.name()));
+        Set<String> tokens = new LinkedHashSet<>();
+        for (String text : sources) {
+            if (text == null || !Pinyin.hasChinese(text)) {
+                continue;
+            }
+            addPinyin(tokens, text);
+            for (String word : words(text)) {
+                addPinyin(tokens, word);
+            }
+        }
+        return String.join(" ", tokens);
+    }
+
+    private static void addPinyin(Set<String> tokens, String text) {
+        String full = Pinyin.syllables(text).replace(" ", "");
+        if (!full.isEmpty()) {
+            tokens.add(full);
+        }
+        String initials = Pinyin.initials(text);
+        if (initials.length() > 1) {
+            tokens.add(initials);
+        }
+    }
+
+    /** The words smartcn finds in Chinese text. */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        try (TokenStream stream = Analyzers.CHINESE.tokenStream(TITLE, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (Pinyin.hasChinese(term.toString())) {
+                    words.add(term.toString());
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return words;
+    }
+
+}

@@ -1,0 +1,324 @@
+package org.shuxiang.catalog.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The catalogue's Lucene index: derived data that follows the database. A tailer reads the records
+ * changed since the oldest transaction that was still running at its previous read (see the change
+ * log in migration V4), so a change is searchable well within a second of its commit, nothing
+ * committed is skipped, and after a restart the index catches up from where its last commit left
+ * off. {@link #rebuild()} builds a new index beside the live one and swaps it in while searches go on.
+ */
+@Component
+public class SearchIndex implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+    private static final String XMIN = "xmin";
+    private static final int PAGE = 500;
+    private static final long COMMIT_EVERY_NANOS = 5_000_000_000L;
+
+    /** One index directory with its writer and searchers. */
+    private record Generation(Path dir, FSDirectory directory, IndexWriter writer, SearcherManager searchers) {
+        void close() throws IOException {
+            searchers.close();
+            writer.close();
+            directory.close();
+        }
+    }
+
+    /** Facet ordinals of one reader, rebuilt when the reader changes. */
+    private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
+    }
+
+    private final IndexSources sources;
+    private final JdbcClient jdbc;
+    private final Path root;
+    private final boolean ephemeral;
+    private final Object writeLock = new Object();
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
+    private volatile Generation live;
+    private volatile String xmin = "1";
+    private volatile FacetState facets;
+    private volatile boolean running;
+    private long lastCommit = System.nanoTime();
+    private boolean dirty;
+    private Thread tailer;
+
+    SearchIndex(IndexSources sources, JdbcClient jdbc, @Value("${shuxiang.data-dir:./data}") Path dataDir,
+                @Value("${shuxiang.search.ephemeral:false}") boolean ephemeral) throws IOException {
+        this.sources = sources;
+        this.jdbc = jdbc;
+        this.ephemeral = ephemeral;
+        this.root = ephemeral ? Files.createTempDirectory("shuxiang-search-") : dataDir.resolve("search-index");
+    }
+
+    @Override
+    public void start() {
+        try {
+            Files.createDirectories(root);
+            Path current = root.resolve("CURRENT");
+            String name = Files.exists(current) ? Files.readString(current, StandardCharsets.UTF_8).trim() : null;
+            live = open(name == null ? newGenerationDir() : root.resolve(name));
+            if (name == null) {
+                writeCurrent(live.dir());
+            }
+            Map<String, String> committed = live.writer().getLiveCommitData() == null ? Map.of()
+                    : toMap(live.writer().getLiveCommitData());
+            xmin = committed.getOrDefault(XMIN, "1");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index in " + root, e);
+        }
+        running = true;
+        tailer = new Thread(this::follow, "search-index-tailer");
+        tailer.setDaemon(true);
+        tailer.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (tailer != null) {
+            tailer.interrupt();
+            try {
+                tailer.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (writeLock) {
+            try {
+                commit(live, xmin);
+                live.close();
+                if (ephemeral) {
+                    deleteTree(root);
+                }
+            } catch (IOException e) {
+                log.warn("Closing the search index: {}", e.toString());
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Brings the index up to date with every committed change now, and makes it searchable. */
+    public int catchUp() {
+        synchronized (writeLock) {
+            try {
+                String next = sources.snapshotXmin();
+                int applied = applyChangesSince(live, xmin);
+                xmin = next;
+                if (applied > 0) {
+                    dirty = true;
+                    live.searchers().maybeRefreshBlocking();
+                }
+                if (dirty && System.nanoTime() - lastCommit > COMMIT_EVERY_NANOS) {
+                    commit(live, xmin);
+                }
+                return applied;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * Builds a whole new index from the database beside the live one, catches it up with the changes
+     * made meanwhile and swaps it in; searches use the old index until the swap.
+     *
+     * @return the number of records indexed, or -1 when a rebuild is already running
+     */
+    public long rebuild() {
+        if (!rebuilding.compareAndSet(false, true)) {
+            return -1;
+        }
+        try {
+            String start = sources.snapshotXmin();
+            Generation fresh = open(newGenerationDir());
+            long count = 0;
+            long after = 0;
+            List<Long> ids;
+            while (!(ids = jdbc.sql("select id from bib_record where id > :after order by id limit :limit")
+                    .param("after", after).param("limit", PAGE).query(Long.class).list()).isEmpty()) {
+                apply(fresh, ids);
+                count += ids.size();
+                after = ids.get(ids.size() - 1);
+            }
+            synchronized (writeLock) {
+                String next = sources.snapshotXmin();
+                applyChangesSince(fresh, start);
+                commit(fresh, next);
+                fresh.searchers().maybeRefreshBlocking();
+                Generation old = live;
+                live = fresh;
+                xmin = next;
+                facets = null;
+                writeCurrent(fresh.dir());
+                old.close();
+                deleteTree(old.dir());
+            }
+            log.info("Rebuilt the search index: {} records", count);
+            return count;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            rebuilding.set(false);
+        }
+    }
+
+    /** Runs {@code work} on a current searcher and releases it afterwards. */
+    <T> T search(SearchWork<T> work) {
+        Generation generation = live;
+        try {
+            IndexSearcher searcher = generation.searchers().acquire();
+            try {
+                return work.apply(searcher, facetState(searcher));
+            } finally {
+                generation.searchers().release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    interface SearchWork<T> {
+        T apply(IndexSearcher searcher, SortedSetDocValuesReaderState facets) throws IOException;
+    }
+
+    private SortedSetDocValuesReaderState facetState(IndexSearcher searcher) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        FacetState cached = facets;
+        if (cached != null && cached.reader() == reader) {
+            return cached.state();
+        }
+        SortedSetDocValuesReaderState state;
+        try {
+            state = new DefaultSortedSetDocValuesReaderState(reader, RecordDocuments.FACETS);
+        } catch (IllegalArgumentException noFacetsYet) {
+            state = null;
+        }
+        facets = new FacetState(reader, state);
+        return state;
+    }
+
+    private void follow() {
+        while (running) {
+            try {
+                int applied = catchUp();
+                if (applied == 0) {
+                    Thread.sleep(200);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                log.warn("Following catalogue changes failed ({}); retrying", e.toString());
+                try {
+                    Thread.sleep(2_000);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private int applyChangesSince(Generation generation, String since) throws IOException {
+        int applied = 0;
+        long after = 0;
+        List<Long> ids;
+        while (!(ids = sources.changedSince(since, after, PAGE)).isEmpty()) {
+            apply(generation, ids);
+            applied += ids.size();
+            after = ids.get(ids.size() - 1);
+        }
+        return applied;
+    }
+
+    private void apply(Generation generation, List<Long> ids) throws IOException {
+        Set<Long> missing = new HashSet<>(ids);
+        for (IndexSource source : sources.load(ids)) {
+            generation.writer().updateDocument(new Term(RecordDocuments.ID, Long.toString(source.id())),
+                    RecordDocuments.document(source));
+            missing.remove(source.id());
+        }
+        for (Long id : missing) {
+            generation.writer().deleteDocuments(new Term(RecordDocuments.ID, Long.toString(id)));
+        }
+    }
+
+    private void commit(Generation generation, String upTo) throws IOException {
+        generation.writer().setLiveCommitData(Map.of(XMIN, upTo).entrySet());
+        generation.writer().commit();
+        lastCommit = System.nanoTime();
+        dirty = false;
+    }
+
+    private Generation open(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        FSDirectory directory = FSDirectory.open(dir);
+        IndexWriterConfig config = new IndexWriterConfig(Analyzers.INDEX)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(64);
+        IndexWriter writer = new IndexWriter(directory, config);
+        return new Generation(dir, directory, writer, new SearcherManager(writer, null));
+    }
+
+    private Path newGenerationDir() {
+        return root.resolve("index-" + System.currentTimeMillis());
+    }
+
+    private void writeCurrent(Path dir) throws IOException {
+        Path temp = root.resolve("CURRENT.tmp");
+        Files.writeString(temp, dir.getFileName().toString(), StandardCharsets.UTF_8);
+        Files.move(temp, root.resolve("CURRENT"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static Map<String, String> toMap(Iterable<Map.Entry<String, String>> entries) {
+        Map<String, String> map = new java.util.HashMap<>();
+        entries.forEach(e -> map.put(e.getKey(), e.getValue()));
+        return map;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
