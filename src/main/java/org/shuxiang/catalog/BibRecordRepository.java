@@ -77,6 +77,16 @@ class BibRecordRepository {
                 .list();
     }
 
+    java.util.Map<String, Long> idsByControlNumber(Collection<String> controlNumbers) {
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+        jdbc.sql("select control_number, id from bib_record where control_number = any(:numbers)")
+                .param("numbers", controlNumbers.toArray(String[]::new))
+                .query(rs -> {
+                    ids.put(rs.getString(1), rs.getLong(2));
+                });
+        return ids;
+    }
+
     /** Record ids in order, a page at a time, for exporting everything without holding it all. */
     List<Long> idsAfter(long afterId, int limit) {
         return jdbc.sql("select id from bib_record where id > :after order by id limit :limit")

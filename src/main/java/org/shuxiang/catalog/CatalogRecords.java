@@ -45,6 +45,12 @@ public class CatalogRecords {
                 .map(s -> new RecordFields(s.id(), FieldMapping.map(s.marc(), s.flavour()))).toList();
     }
 
+    /** The ids of the records with these control numbers (001), by control number. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> idsByControlNumber(java.util.Collection<String> controlNumbers) {
+        return records.idsByControlNumber(controlNumbers);
+    }
+
     @Transactional(readOnly = true)
     public RecordView get(long id) {
         BibRecordRepository.Stored stored = records.find(id)

@@ -69,7 +69,9 @@ public enum ClcClass {
             return top;
         }
         char next = number.charAt(1);
-        boolean continues = Character.isDigit(next) || (top.get() == T && T_SUBCLASSES.indexOf(next) >= 0);
+        // a class may be followed by a general subdivision straight away: "S-092", "I-53"
+        boolean continues = Character.isDigit(next) || next == '-'
+                || (top.get() == T && T_SUBCLASSES.indexOf(next) >= 0);
         return continues ? top : Optional.empty();
     }
 

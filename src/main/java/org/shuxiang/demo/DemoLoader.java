@@ -44,6 +44,7 @@ class DemoLoader implements ApplicationRunner {
     record DemoStaff(String username, String displayName, Grant grant) {
     }
 
+    private final DemoCatalogueLoader catalogue;
     private final Environment environment;
     private final OrgUnits units;
     private final ManagingOrgUnits managing;
@@ -52,7 +53,8 @@ class DemoLoader implements ApplicationRunner {
     private final TransactionTemplate transactions;
 
     DemoLoader(Environment environment, OrgUnits units, ManagingOrgUnits managing, ManagingStaff staff,
-               AccessControl access, TransactionTemplate transactions) {
+               AccessControl access, TransactionTemplate transactions, DemoCatalogueLoader catalogue) {
+        this.catalogue = catalogue;
         this.environment = environment;
         this.units = units;
         this.managing = managing;
@@ -87,5 +89,8 @@ class DemoLoader implements ApplicationRunner {
         }
         log.info("Loaded the demo network: {} units; staff accounts {} (password {})", demoUnits.size(),
                 STAFF.stream().map(DemoStaff::username).toList(), PASSWORD);
+        if (environment.getProperty("shuxiang.demo-catalogue", Boolean.class, true)) {
+            catalogue.load(demoUnits.stream().filter(u -> u.services().lends()).map(OrgUnit::code).sorted().toList());
+        }
     }
 }

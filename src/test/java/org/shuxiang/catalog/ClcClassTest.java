@@ -62,4 +62,10 @@ class ClcClassTest {
         assertThat(ClcClass.ofClassNumber("")).isEmpty();
         assertThat(ClcClass.ofClassNumber(null)).isEmpty();
     }
+
+    @Test
+    void a_general_subdivision_may_follow_the_class_letter_straight_away() {
+        assertThat(ClcClass.ofClassNumber("S-092")).contains(ClcClass.S);
+        assertThat(ClcClass.ofClassNumber("I-53")).contains(ClcClass.I);
+    }
 }
