@@ -3,6 +3,7 @@ package org.shuxiang.platform.security;
 import org.shuxiang.platform.Permission;
 import org.shuxiang.platform.web.ProblemSecurityHandlers;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -37,47 +38,53 @@ class SecurityConfiguration {
         return manager;
     }
 
-    @Bean
-    @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager manager, ApiKeys keys,
-                                    ProblemSecurityHandlers problems) throws Exception {
-        return stateless(http.securityMatcher("/api/**"), manager, keys, problems)
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .build();
-    }
+    /** The filter chains exist only when Shuxiang serves the web (not for command-line runs). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class Doors {
 
-    @Bean
-    @Order(2)
-    SecurityFilterChain actuatorSecurity(HttpSecurity http, AuthenticationManager manager, ApiKeys keys,
-                                         ProblemSecurityHandlers problems) throws Exception {
-        return stateless(http.securityMatcher("/actuator/**"), manager, keys, problems)
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .anyRequest().access(new PermissionAuthorizationManager(Permission.METRICS_READ)))
-                .build();
-    }
+        @Bean
+        @Order(1)
+        SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager manager, ApiKeys keys,
+                                        ProblemSecurityHandlers problems) throws Exception {
+            return stateless(http.securityMatcher("/api/**"), manager, keys, problems)
+                    .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                    .build();
+        }
 
-    /** A door for programs: Basic or an API key on every request, no session, problems for errors. */
-    private static HttpSecurity stateless(HttpSecurity http, AuthenticationManager manager, ApiKeys keys,
-                                          ProblemSecurityHandlers problems) throws Exception {
-        return http.authenticationManager(manager)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), BasicAuthenticationFilter.class)
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
-    }
+        @Bean
+        @Order(2)
+        SecurityFilterChain actuatorSecurity(HttpSecurity http, AuthenticationManager manager, ApiKeys keys,
+                                             ProblemSecurityHandlers problems) throws Exception {
+            return stateless(http.securityMatcher("/actuator/**"), manager, keys, problems)
+                    .authorizeHttpRequests(a -> a
+                            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                            .anyRequest().access(new PermissionAuthorizationManager(Permission.METRICS_READ)))
+                    .build();
+        }
 
-    @Bean
-    @Order(3)
-    SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager manager) throws Exception {
-        return http
-                .authenticationManager(manager)
-                .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/staff", false))
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/staff/**").authenticated()
-                        .anyRequest().permitAll())
-                .build();
+        /** A door for programs: Basic or an API key on every request, no session, problems for errors. */
+        private static HttpSecurity stateless(HttpSecurity http, AuthenticationManager manager, ApiKeys keys,
+                                              ProblemSecurityHandlers problems) throws Exception {
+            return http.authenticationManager(manager)
+                    .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .csrf(csrf -> csrf.disable())
+                    .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                    .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), BasicAuthenticationFilter.class)
+                    .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        }
+
+        @Bean
+        @Order(3)
+        SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager manager) throws Exception {
+            return http
+                    .authenticationManager(manager)
+                    .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/staff", false))
+                    .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                    .authorizeHttpRequests(a -> a
+                            .requestMatchers("/staff/**").authenticated()
+                            .anyRequest().permitAll())
+                    .build();
+        }
     }
 }
