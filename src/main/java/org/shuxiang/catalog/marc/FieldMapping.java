@@ -20,9 +20,7 @@ import org.shuxiang.catalog.marc.MarcRecord.Subfield;
 public final class FieldMapping {
 
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)\\d{4}(?!\\d)");
-    private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[\\s/:;=,]+");
-    // "--" is the area separator of older ISBD records: "illustrated by Susan Linzig. --."
-    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("(?:[\\s/:;=,]|--)+$");
+    // "--" is the area separator of older ISBD records: "illustrated by Susan Linzig. --."; trim() strips it
     // a final full stop that belongs to an abbreviation or an initial stays: "1st ed.", "500 p.", "Le Guin, Ursula K.", "N.Y."
     private static final Pattern ABBREVIATION = Pattern.compile(
             "(?:^|[\\s(\\[.])(?:\\p{L}|pp|ed|eds|cm|mm|ill|col|pbk|hbk|rev|enl|etc|no|vol|Jr|Sr|Dr|St|Co|Inc|Ltd)\\.$");
@@ -254,16 +252,45 @@ public final class FieldMapping {
 
     /** Without the ISBD punctuation that separates a value from the next: "Summerland /" is "Summerland". */
     private static String trim(String value) {
-        String trimmed = value;
-        String before;
-        do {
-            before = trimmed;
-            trimmed = LEADING_PUNCTUATION.matcher(trimmed).replaceFirst("");
-            trimmed = TRAILING_PUNCTUATION.matcher(trimmed).replaceFirst("");
-            if (trimmed.endsWith(".") && !ABBREVIATION.matcher(trimmed).find()) {
-                trimmed = trimmed.substring(0, trimmed.length() - 1);
+        // hand-written rather than regular expressions anchored at the end, which rescan long values
+        int start = 0;
+        int end = value.length();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            while (start < end && isIsbdPunctuation(value.charAt(start))) {
+                start++;
+                changed = true;
             }
-        } while (!trimmed.equals(before));
-        return trimmed;
+            while (end > start) {
+                char last = value.charAt(end - 1);
+                if (isIsbdPunctuation(last)) {
+                    end--;
+                } else if (last == '-' && end - 2 >= start && value.charAt(end - 2) == '-') {
+                    end -= 2;
+                } else {
+                    break;
+                }
+                changed = true;
+            }
+            if (end > start && value.charAt(end - 1) == '.' && !endsWithAbbreviation(value, start, end)) {
+                end--;
+                changed = true;
+            }
+        }
+        return value.substring(start, end);
+    }
+
+    private static boolean isIsbdPunctuation(char c) {
+        return Character.isWhitespace(c) || c == '/' || c == ':' || c == ';' || c == '=' || c == ',';
+    }
+
+    /** Whether the value's final full stop ends an abbreviation or an initial (looking at its last word only). */
+    private static boolean endsWithAbbreviation(String value, int start, int end) {
+        var matcher = ABBREVIATION.matcher(end == value.length() ? value : value.substring(0, end));
+        matcher.region(Math.max(start, end - 6), end);
+        matcher.useTransparentBounds(true);
+        matcher.useAnchoringBounds(false);
+        return matcher.find();
     }
 }
