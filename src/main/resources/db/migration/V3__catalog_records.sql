@@ -19,7 +19,8 @@ create table bib_record (
     updated_at      timestamptz not null default now(),
     version         integer     not null default 0
 );
-create index bib_record_isbns on bib_record using gin (isbns);
+-- no pending list: imports insert and look up ISBNs in the same breath, and a long pending list slows every lookup
+create index bib_record_isbns on bib_record using gin (isbns) with (fastupdate = off);
 create index bib_record_control_number on bib_record (control_number) where control_number is not null;
 
 create table catalog_import (

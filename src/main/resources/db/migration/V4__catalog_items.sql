@@ -46,7 +46,8 @@ insert into catalog_setting (name, value) values ('book_number_scheme', 'SEQUENC
 -- was still running at its previous read (pg_snapshot_xmin), so a late commit is never skipped.
 alter table bib_record add column change_xid xid8 not null default pg_current_xact_id();
 alter table bib_record add column loan_count integer not null default 0;
-create index bib_record_change_xid on bib_record (change_xid);
+-- the tailer pages through changes in (change_xid, id) order
+create index bib_record_change_xid on bib_record (change_xid, id);
 
 create function bib_record_changed() returns trigger language plpgsql as $$
 begin

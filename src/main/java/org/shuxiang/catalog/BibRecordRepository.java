@@ -1,12 +1,16 @@
 package org.shuxiang.catalog;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
 import org.shuxiang.catalog.marc.BibliographicFields;
 import org.shuxiang.catalog.marc.MarcFlavour;
 import org.shuxiang.catalog.marc.MarcRecord;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,54 +19,98 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class BibRecordRepository {
 
+    /** A record to insert ({@code id} 0) or to update, with the fields mapped from it. */
+    record Row(long id, MarcRecord marc, MarcFlavour flavour, BibliographicFields fields) {
+    }
+
     /** A record as stored. */
     record Stored(long id, MarcFlavour flavour, MarcRecord marc, int version) {
     }
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final MarcJson marcJson;
 
-    BibRecordRepository(JdbcClient jdbc, JsonMapper json) {
+    BibRecordRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.marcJson = new MarcJson(json);
     }
 
-    long insert(MarcRecord marc, MarcFlavour flavour, BibliographicFields fields) {
-        return jdbc.sql("""
+
+
+    static String isbnKey(String isbn13) {
+        return "isbn:" + isbn13;
+    }
+
+    static String controlNumberKey(String controlNumber) {
+        return "001:" + controlNumber;
+    }
+
+    /**
+     * The catalogue's records that hold any of these keys ({@link #isbnKey}, {@link #controlNumberKey}),
+     * by key; where several do, the oldest. One query for a whole batch.
+     */
+    Map<String, Long> findByKeys(Collection<String> keys) {
+        List<String> isbns = keys.stream().filter(k -> k.startsWith("isbn:")).map(k -> k.substring(5)).toList();
+        List<String> numbers = keys.stream().filter(k -> k.startsWith("001:")).map(k -> k.substring(4)).toList();
+        Map<String, Long> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        // two queries, each on its own index: one OR over both lets a generic plan fall back to a scan
+        if (!isbns.isEmpty()) {
+            jdbc.sql("select id, isbns from bib_record where isbns && cast(:isbns as text[]) order by id")
+                    .param("isbns", isbns.toArray(String[]::new))
+                    .query(rs -> {
+                        for (String isbn : (String[]) rs.getArray(2).getArray()) {
+                            found.putIfAbsent(isbnKey(isbn), rs.getLong(1));
+                        }
+                    });
+        }
+        if (!numbers.isEmpty()) {
+            jdbc.sql("select id, control_number from bib_record where control_number = any(:numbers) order by id")
+                    .param("numbers", numbers.toArray(String[]::new))
+                    .query(rs -> {
+                        found.putIfAbsent(controlNumberKey(rs.getString(2)), rs.getLong(1));
+                    });
+        }
+        return found;
+    }
+
+    /** Inserts new records in one JDBC batch (rewritten by the driver into multi-row inserts). */
+    void insertAll(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
                         insert into bib_record (flavour, control_number, leader, fields, title, responsibility,
                                                 publisher, publication_year, isbns, clc_number, language)
                         values (:flavour, :controlNumber, :leader, cast(:fields as jsonb), :title, :responsibility,
-                                :publisher, :year, :isbns, :clc, :language)
-                        returning id""")
-                .param("flavour", flavour.name())
-                .params(columns(marc, fields))
-                .query(Long.class).single();
+                                :publisher, :year, :isbns, :clc, :language)""",
+                rows.stream().map(this::parameters).toArray(MapSqlParameterSource[]::new));
     }
 
-    void update(long id, MarcRecord marc, MarcFlavour flavour, BibliographicFields fields) {
-        jdbc.sql("""
+    void updateAll(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
                         update bib_record set flavour = :flavour, control_number = :controlNumber, leader = :leader,
                                fields = cast(:fields as jsonb), title = :title, responsibility = :responsibility,
                                publisher = :publisher, publication_year = :year, isbns = :isbns, clc_number = :clc,
                                language = :language, updated_at = now(), version = version + 1
-                        where id = :id""")
-                .param("id", id)
-                .param("flavour", flavour.name())
-                .params(columns(marc, fields))
-                .update();
+                        where id = :id""",
+                rows.stream().map(this::parameters).toArray(MapSqlParameterSource[]::new));
     }
 
-    /** A record that shares an ISBN or the control number with the incoming one. */
-    Optional<Long> findDuplicate(List<String> isbns, String controlNumber) {
-        return jdbc.sql("""
-                        select id from bib_record
-                        where (cardinality(cast(:isbns as text[])) > 0 and isbns && cast(:isbns as text[]))
-                           or (cast(:controlNumber as text) is not null and control_number = :controlNumber)
-                        order by id limit 1""")
-                .param("isbns", isbns.toArray(String[]::new))
-                .param("controlNumber", controlNumber)
-                .query(Long.class).optional();
+    private MapSqlParameterSource parameters(Row row) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource(columns(row.marc(), row.fields()));
+        parameters.addValue("id", row.id());
+        parameters.addValue("flavour", row.flavour().name());
+        return parameters;
     }
+
 
     Optional<Stored> find(long id) {
         return findAll(List.of(id)).stream().findFirst();

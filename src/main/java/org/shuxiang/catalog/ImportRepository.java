@@ -36,6 +36,12 @@ class ImportRepository {
                 .param("rejected", rejected).update();
     }
 
+    void rejectAll(long id, List<CatalogImport.Rejection> rejections) {
+        for (CatalogImport.Rejection r : rejections) {
+            reject(id, r.recordNumber(), r.offset(), r.reason());
+        }
+    }
+
     void reject(long id, long recordNumber, long offset, String reason) {
         jdbc.sql("""
                         insert into catalog_import_rejection (import_id, record_number, byte_offset, reason)

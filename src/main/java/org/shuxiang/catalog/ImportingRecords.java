@@ -9,7 +9,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.shuxiang.catalog.marc.BibliographicFields;
 import org.shuxiang.catalog.marc.FieldMapping;
@@ -113,62 +115,120 @@ public class ImportingRecords {
         return imports.find(id).orElseThrow(() -> new RefusedException(CatalogRefusal.IMPORT_NOT_FOUND, id));
     }
 
+    /** A record read from the file, mapped, waiting to be stored. */
+    private record Candidate(MarcRecord record, MarcFlavour flavour, BibliographicFields fields, List<String> keys) {
+    }
+
+    /**
+     * Stores one batch in one transaction with a handful of statements whatever its size: one query
+     * finds the catalogue's records that share an ISBN or control number with any record of the
+     * batch, then new records are inserted and changed ones updated in JDBC batches. Records of the
+     * batch that duplicate each other are merged by the same rule before anything is written.
+     */
     private void store(long importId, List<MarcReadResult> batch, DuplicateRule rule) {
         if (batch.isEmpty()) {
             return;
         }
+        List<Candidate> candidates = new ArrayList<>(batch.size());
+        List<CatalogImport.Rejection> rejections = new ArrayList<>();
+        for (MarcReadResult result : batch) {
+            if (result instanceof MarcReadResult.Rejected r) {
+                rejections.add(new CatalogImport.Rejection(r.number(), r.offset(), r.reason()));
+                continue;
+            }
+            MarcReadResult.Read read = (MarcReadResult.Read) result;
+            MarcFlavour flavour = MarcFlavour.detect(read.record());
+            BibliographicFields fields = FieldMapping.map(read.record(), flavour);
+            if (fields.title() == null || fields.title().isBlank()) {
+                rejections.add(new CatalogImport.Rejection(read.number(), read.offset(),
+                        "the record has no title (CNMARC 200$a, MARC21 245$a)"));
+                continue;
+            }
+            candidates.add(new Candidate(read.record(), flavour, fields, keys(read.record(), fields)));
+        }
         transactions.executeWithoutResult(status -> {
-            int created = 0;
+            Map<String, Long> existing = records.findByKeys(
+                    candidates.stream().flatMap(c -> c.keys().stream()).collect(Collectors.toSet()));
+            Map<String, Integer> pendingByKey = new HashMap<>();
+            List<Candidate> inserts = new ArrayList<>();
+            Map<Long, List<Candidate>> changes = new LinkedHashMap<>();
             int merged = 0;
-            int rejected = 0;
-            for (MarcReadResult result : batch) {
-                if (result instanceof MarcReadResult.Rejected r) {
-                    imports.reject(importId, r.number(), r.offset(), r.reason());
-                    rejected++;
+            for (Candidate candidate : candidates) {
+                Long id = candidate.keys().stream().map(existing::get).filter(Objects::nonNull).findFirst().orElse(null);
+                if (id != null) {
+                    merged++;
+                    if (rule != DuplicateRule.KEEP) {
+                        changes.computeIfAbsent(id, k -> new ArrayList<>()).add(candidate);
+                    }
                     continue;
                 }
-                MarcReadResult.Read read = (MarcReadResult.Read) result;
-                switch (storeOne(read.record(), rule)) {
-                    case CREATED -> created++;
-                    case MERGED -> merged++;
-                    case NO_TITLE -> {
-                        imports.reject(importId, read.number(), read.offset(),
-                                "the record has no title (CNMARC 200$a, MARC21 245$a)");
-                        rejected++;
-                    }
+                Integer pending = candidate.keys().stream().map(pendingByKey::get).filter(Objects::nonNull)
+                        .findFirst().orElse(null);
+                if (pending != null) {
+                    merged++;
+                    inserts.set(pending, combine(inserts.get(pending), candidate.record(), rule));
+                    continue;
                 }
+                candidate.keys().forEach(key -> pendingByKey.put(key, inserts.size()));
+                inserts.add(candidate);
             }
-            imports.addCounts(importId, batch.size(), created, merged, rejected);
+            records.insertAll(inserts.stream().map(c -> new BibRecordRepository.Row(0, c.record(), c.flavour(),
+                    c.fields())).toList());
+            records.updateAll(updatedRows(changes, rule));
+            imports.rejectAll(importId, rejections);
+            imports.addCounts(importId, batch.size(), inserts.size(), merged, rejections.size());
         });
     }
 
-    private enum Outcome { CREATED, MERGED, NO_TITLE }
+    /** The rows that REPLACE or MERGE change, reading the existing records in one query for MERGE. */
+    private List<BibRecordRepository.Row> updatedRows(Map<Long, List<Candidate>> changes, DuplicateRule rule) {
+        Map<Long, BibRecordRepository.Stored> stored = new HashMap<>();
+        if (rule == DuplicateRule.MERGE && !changes.isEmpty()) {
+            records.findAll(changes.keySet()).forEach(s -> stored.put(s.id(), s));
+        }
+        List<BibRecordRepository.Row> rows = new ArrayList<>();
+        changes.forEach((id, incoming) -> {
+            if (rule == DuplicateRule.REPLACE) {
+                Candidate last = incoming.get(incoming.size() - 1);
+                rows.add(new BibRecordRepository.Row(id, last.record(), last.flavour(), last.fields()));
+            } else {
+                BibRecordRepository.Stored existing = stored.get(id);
+                MarcRecord result = existing.marc();
+                for (Candidate candidate : incoming) {
+                    result = RecordMerge.merge(result, candidate.record());
+                }
+                rows.add(new BibRecordRepository.Row(id, result, existing.flavour(),
+                        FieldMapping.map(result, existing.flavour())));
+            }
+        });
+        return rows;
+    }
 
-    private Outcome storeOne(MarcRecord record, DuplicateRule rule) {
-        MarcFlavour flavour = MarcFlavour.detect(record);
-        BibliographicFields fields = FieldMapping.map(record, flavour);
-        if (fields.title() == null || fields.title().isBlank()) {
-            return Outcome.NO_TITLE;
-        }
-        Optional<Long> duplicate = records.findDuplicate(fields.isbns().stream().map(Isbn::isbn13).toList(),
-                BibRecordRepository.controlNumber(record));
-        if (duplicate.isEmpty()) {
-            records.insert(record, flavour, fields);
-            return Outcome.CREATED;
-        }
-        long id = duplicate.get();
-        switch (rule) {
-            case KEEP -> {
-                // the catalogue's record stays as it is
+    /** Two records of one batch that are the same title, combined by the rule. */
+    private static Candidate combine(Candidate first, MarcRecord next, DuplicateRule rule) {
+        return switch (rule) {
+            case KEEP -> first;
+            case REPLACE -> {
+                MarcFlavour flavour = MarcFlavour.detect(next);
+                BibliographicFields fields = FieldMapping.map(next, flavour);
+                yield new Candidate(next, flavour, fields, first.keys());
             }
-            case REPLACE -> records.update(id, record, flavour, fields);
             case MERGE -> {
-                BibRecordRepository.Stored existing = records.find(id).orElseThrow();
-                MarcRecord merged = RecordMerge.merge(existing.marc(), record);
-                records.update(id, merged, existing.flavour(), FieldMapping.map(merged, existing.flavour()));
+                MarcRecord merged = RecordMerge.merge(first.record(), next);
+                yield new Candidate(merged, first.flavour(), FieldMapping.map(merged, first.flavour()), first.keys());
             }
+        };
+    }
+
+    /** What identifies a title across imports: its ISBNs and its control number. */
+    private static List<String> keys(MarcRecord record, BibliographicFields fields) {
+        List<String> keys = new ArrayList<>();
+        fields.isbns().forEach(isbn -> keys.add(BibRecordRepository.isbnKey(isbn.isbn13())));
+        String controlNumber = BibRecordRepository.controlNumber(record);
+        if (controlNumber != null) {
+            keys.add(BibRecordRepository.controlNumberKey(controlNumber));
         }
-        return Outcome.MERGED;
+        return keys;
     }
 
     private static Format sniff(BufferedInputStream in) throws IOException {

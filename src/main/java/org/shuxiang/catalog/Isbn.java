@@ -28,6 +28,9 @@ public record Isbn(String isbn13) {
     }
 
     // "ISBN", "ISBN:", "ISBN-13 " in front of the number
+    private static final Pattern DIGITS_13 = Pattern.compile("\\d{13}");
+    private static final Pattern ISBN_10 = Pattern.compile("\\d{9}[0-9X]");
+    private static final Pattern ISBN_CHARACTERS = Pattern.compile("[0-9X]*");
     private static final Pattern LABEL = Pattern.compile("^(?i)isbn(?:-?1[03])?\\s*:?\\s*");
     // MARC puts qualifiers and prices after the number: "7-5366-9293-5 (pbk.) : CNY23.00"
     private static final Pattern QUALIFIER = Pattern.compile("[(\\[:;/=,]");
@@ -37,7 +40,7 @@ public record Isbn(String isbn13) {
 
     public Isbn {
         Objects.requireNonNull(isbn13, "isbn13");
-        if (!isbn13.matches("\\d{13}") || !hasBookPrefix(isbn13) || checkDigit13(isbn13) != isbn13.charAt(12)) {
+        if (!DIGITS_13.matcher(isbn13).matches() || !hasBookPrefix(isbn13) || checkDigit13(isbn13) != isbn13.charAt(12)) {
             throw new IllegalArgumentException("not a valid ISBN-13: " + isbn13);
         }
     }
@@ -93,13 +96,13 @@ public record Isbn(String isbn13) {
     }
 
     private static Optional<Reason> problemWith(String compact) {
-        if (!compact.matches("[0-9X]*")) {
+        if (!ISBN_CHARACTERS.matcher(compact).matches()) {
             return Optional.of(Reason.BAD_CHARACTER);
         }
         if (compact.length() != 10 && compact.length() != 13) {
             return Optional.of(Reason.WRONG_LENGTH);
         }
-        if (compact.length() == 10 ? !compact.matches("\\d{9}[0-9X]") : !compact.matches("\\d{13}")) {
+        if (compact.length() == 10 ? !ISBN_10.matcher(compact).matches() : !DIGITS_13.matcher(compact).matches()) {
             return Optional.of(Reason.BAD_CHARACTER);
         }
         if (compact.length() == 13 && !hasBookPrefix(compact)) {

@@ -144,6 +144,18 @@ class CatalogImportTest {
                 .andExpect(jsonPath("$.fields.subjects", org.hamcrest.Matchers.contains("全民阅读")));
     }
 
+    @Test
+    void two_records_of_one_file_with_the_same_isbn_become_one_record() throws Exception {
+        String isbn = freshIsbn();
+        upload("demo-admin", "twice.mrc", iso(MarcEncoding.UTF_8, book(isbn, "同书两录", "图书馆学"),
+                        book(isbn, "同书两录", "目录学")), "duplicates", "merge")
+                .andExpect(jsonPath("$.recordsRead").value(2))
+                .andExpect(jsonPath("$.created").value(1))
+                .andExpect(jsonPath("$.merged").value(1));
+        record(exportedIdOf(isbn)).andExpect(jsonPath("$.fields.subjects",
+                org.hamcrest.Matchers.containsInAnyOrder("图书馆学", "目录学")));
+    }
+
     private ResultActions record(long id) throws Exception {
         return mvc.perform(get("/api/v1/catalog/records/" + id).header(HttpHeaders.AUTHORIZATION, basic("demo-desk")))
                 .andExpect(status().isOk());

@@ -19,6 +19,8 @@ import org.shuxiang.catalog.marc.MarcRecord.Subfield;
  */
 public final class FieldMapping {
 
+    private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{3}");
+    private static final Pattern FILLERS = Pattern.compile("[\\s#|]");
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)\\d{4}(?!\\d)");
     // "--" is the area separator of older ISBD records: "illustrated by Susan Linzig. --."; trim() strips it
     // a final full stop that belongs to an abbreviation or an initial stays: "1st ed.", "500 p.", "Le Guin, Ursula K.", "N.Y."
@@ -181,7 +183,7 @@ public final class FieldMapping {
 
     private static String marc21Language(MarcRecord record) {
         return record.controlField("008").filter(data -> data.length() >= 38)
-                .map(data -> data.substring(35, 38)).filter(code -> code.matches("[a-z]{3}"))
+                .map(data -> data.substring(35, 38)).filter(code -> LANGUAGE_CODE.matcher(code).matches())
                 .orElseGet(() -> first(record, "041", 'a'));
     }
 
@@ -200,7 +202,7 @@ public final class FieldMapping {
 
     /** Blanks ('#' where a file spells them out) and fill characters ('|') mean no code was given. */
     private static String audienceCode(String positions) {
-        String code = positions.replaceAll("[\\s#|]", "");
+        String code = FILLERS.matcher(positions).replaceAll("");
         return code.isEmpty() ? null : code;
     }
 

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class IndexSources {
 
-    /** The oldest transaction still running, and the records changed since a given one. */
-    record Changes(String xmin, List<Long> ids) {
+    /** A record changed by transaction {@code xid}: the tailer's position in the change log. */
+    record Change(long id, String xid) {
     }
 
     private final JdbcClient jdbc;
@@ -31,13 +31,19 @@ class IndexSources {
         return jdbc.sql("select pg_snapshot_xmin(pg_current_snapshot())::text").query(String.class).single();
     }
 
-    /** Ids of records changed by transactions from {@code sinceXid} on, after {@code afterId}, a page at a time. */
-    List<Long> changedSince(String sinceXid, long afterId, int limit) {
+    /**
+     * Records changed by transactions from {@code sinceXid} on, after {@code after} in (transaction, id)
+     * order, a page at a time: an index range scan, however large the catalogue.
+     */
+    List<Change> changedSince(String sinceXid, Change after, int limit) {
         return jdbc.sql("""
-                        select id from bib_record where change_xid >= cast(:since as xid8) and id > :after
-                        order by id limit :limit""")
-                .param("since", sinceXid).param("after", afterId).param("limit", limit)
-                .query(Long.class).list();
+                        select id, change_xid::text from bib_record
+                        where change_xid >= cast(:since as xid8)
+                          and (change_xid, id) > (cast(:afterXid as xid8), :afterId)
+                        order by change_xid, id limit :limit""")
+                .param("since", sinceXid).param("afterXid", after.xid()).param("afterId", after.id())
+                .param("limit", limit)
+                .query((rs, n) -> new Change(rs.getLong(1), rs.getString(2))).list();
     }
 
     List<IndexSource> load(Collection<Long> ids) {

@@ -1,15 +1,12 @@
 package org.shuxiang.catalog.search;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -52,6 +49,8 @@ final class RecordDocuments {
     static final String FACET_LANGUAGE = "language";
 
     static final FacetsConfig FACETS = new FacetsConfig();
+    private static final java.util.regex.Pattern PUNCTUATION =
+            java.util.regex.Pattern.compile("[\\s\\p{Punct}：；，。、·（）《》“”‘’！？【】—…]+");
 
     static {
         FACETS.setMultiValued(FACET_UNIT, true);
@@ -157,20 +156,16 @@ final class RecordDocuments {
         }
     }
 
-    /** The words smartcn finds in Chinese text. */
+    /**
+     * The parts of a title between its punctuation ("三体Ⅱ：黑暗森林" gives 三体Ⅱ and 黑暗森林). Cheaper than
+     * segmenting words, which the text fields already do; prefix queries find the words inside a part.
+     */
     static List<String> words(String text) {
         List<String> words = new ArrayList<>();
-        try (TokenStream stream = Analyzers.CHINESE.tokenStream(TITLE, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                if (Pinyin.hasChinese(term.toString())) {
-                    words.add(term.toString());
-                }
+        for (String part : PUNCTUATION.split(text)) {
+            if (Pinyin.hasChinese(part)) {
+                words.add(part);
             }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return words;
     }

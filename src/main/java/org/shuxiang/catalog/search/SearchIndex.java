@@ -43,6 +43,14 @@ public class SearchIndex implements SmartLifecycle {
     private static final String XMIN = "xmin";
     private static final int PAGE = 500;
     private static final long COMMIT_EVERY_NANOS = 5_000_000_000L;
+    private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    private final java.util.concurrent.ExecutorService indexers = java.util.concurrent.Executors.newFixedThreadPool(
+            WORKERS, runnable -> {
+                Thread thread = new Thread(runnable, "search-indexer");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     /** One index directory with its writer and searchers. */
     private record Generation(Path dir, FSDirectory directory, IndexWriter writer, SearcherManager searchers) {
@@ -112,6 +120,7 @@ public class SearchIndex implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        indexers.shutdown();
         synchronized (writeLock) {
             try {
                 commit(live, xmin);
@@ -255,22 +264,42 @@ public class SearchIndex implements SmartLifecycle {
 
     private int applyChangesSince(Generation generation, String since) throws IOException {
         int applied = 0;
-        long after = 0;
-        List<Long> ids;
-        while (!(ids = sources.changedSince(since, after, PAGE)).isEmpty()) {
-            apply(generation, ids);
-            applied += ids.size();
-            after = ids.get(ids.size() - 1);
+        IndexSources.Change after = new IndexSources.Change(0, since);
+        List<IndexSources.Change> changes;
+        while (!(changes = sources.changedSince(since, after, PAGE)).isEmpty()) {
+            apply(generation, changes.stream().map(IndexSources.Change::id).distinct().toList());
+            applied += changes.size();
+            after = changes.get(changes.size() - 1);
         }
         return applied;
     }
 
+    /** Indexes a page of records, analysing documents on every core (the writer is thread-safe). */
     private void apply(Generation generation, List<Long> ids) throws IOException {
         Set<Long> missing = new HashSet<>(ids);
-        for (IndexSource source : sources.load(ids)) {
-            generation.writer().updateDocument(new Term(RecordDocuments.ID, Long.toString(source.id())),
-                    RecordDocuments.document(source));
-            missing.remove(source.id());
+        List<IndexSource> loaded = sources.load(ids);
+        loaded.forEach(source -> missing.remove(source.id()));
+        int parts = Math.min(WORKERS, Math.max(1, loaded.size() / 50));
+        List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+        for (int part = 0; part < parts; part++) {
+            List<IndexSource> slice = loaded.subList(part * loaded.size() / parts, (part + 1) * loaded.size() / parts);
+            work.add(indexers.submit(() -> {
+                for (IndexSource source : slice) {
+                    generation.writer().updateDocument(new Term(RecordDocuments.ID, Long.toString(source.id())),
+                            RecordDocuments.document(source));
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> done : work) {
+            try {
+                done.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while indexing", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
         }
         for (Long id : missing) {
             generation.writer().deleteDocuments(new Term(RecordDocuments.ID, Long.toString(id)));

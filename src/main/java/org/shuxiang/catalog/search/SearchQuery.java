@@ -32,6 +32,9 @@ final class SearchQuery {
     /** Longer words are cut: no title word is this long, and automata over huge prefixes are refused. */
     private static final int MAX_WORD_LENGTH = 64;
 
+    /** Analyses each field's words as the index did. */
+    private static final QueryBuilder QUERIES = new QueryBuilder(Analyzers.INDEX);
+
     private SearchQuery() {
     }
 
@@ -112,7 +115,7 @@ final class SearchQuery {
 
     /** All the words smartcn finds in {@code value}, in {@code field}; null when it finds none. */
     private static Query text(String field, String value) {
-        return new QueryBuilder(Analyzers.CHINESE).createBooleanQuery(field, value, BooleanClause.Occur.MUST);
+        return QUERIES.createBooleanQuery(field, value, BooleanClause.Occur.MUST);
     }
 
     /** Latin letters are tried as pinyin: the whole token, or its start when it has three letters or more. */
