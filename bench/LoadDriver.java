@@ -18,11 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>java bench/LoadDriver.java --url http://127.0.0.1:8080/api/v1/org-units/YAQ-B01 \
  *     --header "Authorization: Bearer sx_…" --requests 20000 --concurrency 4 --warmup 2000</pre>
+ * With {@code --urls FILE} (one URL a line) the requests go round the file's URLs, for a query mix.
  */
 public class LoadDriver {
 
     public static void main(String[] args) throws Exception {
         String url = null;
+        List<String> urls = new ArrayList<>();
         List<String> headers = new ArrayList<>();
         int requests = 10_000;
         int concurrency = 4;
@@ -30,6 +32,8 @@ public class LoadDriver {
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--url" -> url = args[i + 1];
+                case "--urls" -> urls.addAll(java.nio.file.Files.readAllLines(java.nio.file.Path.of(args[i + 1])).stream()
+                        .filter(line -> !line.isBlank()).toList());
                 case "--header" -> headers.add(args[i + 1]);
                 case "--requests" -> requests = Integer.parseInt(args[i + 1]);
                 case "--concurrency" -> concurrency = Integer.parseInt(args[i + 1]);
@@ -37,31 +41,38 @@ public class LoadDriver {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        URI uri = URI.create(url);
-        String host = uri.getHost();
-        if (!(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
-            throw new IllegalArgumentException("the load driver only targets loopback addresses");
+        if (url != null) {
+            urls.add(url);
+        }
+        List<HttpRequest> mix = new ArrayList<>();
+        for (String each : urls) {
+            URI uri = URI.create(each);
+            String host = uri.getHost();
+            if (!(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
+                throw new IllegalArgumentException("the load driver only targets loopback addresses");
+            }
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
+            for (String header : headers) {
+                int colon = header.indexOf(':');
+                builder.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+            }
+            mix.add(builder.build());
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
-        for (String header : headers) {
-            int colon = header.indexOf(':');
-            builder.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
-        }
-        HttpRequest request = builder.build();
 
-        run(client, request, warmup, concurrency);
+        run(client, mix, warmup, concurrency);
         long started = System.nanoTime();
-        long[] latencies = run(client, request, requests, concurrency);
+        long[] latencies = run(client, mix, requests, concurrency);
         double seconds = (System.nanoTime() - started) / 1e9;
         Arrays.sort(latencies);
-        System.out.printf("url=%s requests=%d concurrency=%d%n", url, requests, concurrency);
+        System.out.printf("urls=%d (%s) requests=%d concurrency=%d%n", mix.size(), mix.get(0).uri(), requests,
+                concurrency);
         System.out.printf("throughput=%.0f req/s%n", requests / seconds);
         System.out.printf("latency_ms p50=%.2f p95=%.2f p99=%.2f max=%.2f%n", pct(latencies, 50), pct(latencies, 95),
                 pct(latencies, 99), latencies[latencies.length - 1] / 1e6);
     }
 
-    private static long[] run(HttpClient client, HttpRequest request, int count, int concurrency) throws Exception {
+    private static long[] run(HttpClient client, List<HttpRequest> mix, int count, int concurrency) throws Exception {
         long[] latencies = new long[count];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
@@ -74,7 +85,8 @@ public class LoadDriver {
                     while ((i = next.getAndIncrement()) < count) {
                         long t0 = System.nanoTime();
                         try {
-                            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                            HttpResponse<byte[]> response = client.send(mix.get(i % mix.size()),
+                                    HttpResponse.BodyHandlers.ofByteArray());
                             if (response.statusCode() != 200) {
                                 failures.incrementAndGet();
                             }

@@ -30,10 +30,8 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
-import org.shuxiang.catalog.CatalogRecords;
 import org.shuxiang.catalog.CatalogSearch;
 import org.shuxiang.catalog.ClcClass;
-import org.shuxiang.catalog.Isbn;
 import org.shuxiang.platform.UnitHierarchy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -52,13 +50,11 @@ class LuceneCatalogSearch implements CatalogSearch {
             new LongRange("2020-", 2020, true, 9999, true));
 
     private final SearchIndex index;
-    private final CatalogRecords records;
     private final JdbcClient jdbc;
     private final UnitHierarchy units;
 
-    LuceneCatalogSearch(SearchIndex index, CatalogRecords records, JdbcClient jdbc, UnitHierarchy units) {
+    LuceneCatalogSearch(SearchIndex index, JdbcClient jdbc, UnitHierarchy units) {
         this.index = index;
-        this.records = records;
         this.jdbc = jdbc;
         this.units = units;
     }
@@ -68,20 +64,22 @@ class LuceneCatalogSearch implements CatalogSearch {
         int size = Math.max(1, Math.min(request.size() <= 0 ? 20 : request.size(), MAX_SIZE));
         int page = Math.max(0, Math.min(request.page(), MAX_PAGE_DEPTH / size));
         Query query = filtered(request);
-        record Found(long total, List<Long> ids, Facets facets) {
+        record Found(long total, List<Hit> hits, Facets facets) {
         }
         Found found = index.search((searcher, facetState) -> {
             FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query,
                     (page + 1) * size, sort(request.sort()), new FacetsCollectorManager());
             ScoreDoc[] docs = result.topDocs().scoreDocs;
-            List<Long> ids = new ArrayList<>();
+            List<Hit> hits = new ArrayList<>();
+            var stored = searcher.storedFields();
             for (int i = page * size; i < docs.length; i++) {
-                ids.add(Long.parseLong(searcher.storedFields().document(docs[i].doc).get(RecordDocuments.ID)));
+                hits.add(hit(stored.document(docs[i].doc)));
             }
-            return new Found(result.topDocs().totalHits.value, ids,
+            return new Found(result.topDocs().totalHits.value, hits,
                     facets(result.facetsCollector(), facetState));
         });
-        return new SearchResult(request.query(), found.total(), page, size, hits(found.ids()), found.facets());
+        return new SearchResult(request.query(), found.total(), page, size, withAvailability(found.hits()),
+                found.facets());
     }
 
     private Query filtered(SearchRequest request) {
@@ -168,43 +166,39 @@ class LuceneCatalogSearch implements CatalogSearch {
         return values;
     }
 
-    /** The page's hits, with fields and availability read in two queries whatever the page size. */
-    private List<Hit> hits(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
+    /** A hit as the index stored it; availability comes after, from the database. */
+    private static Hit hit(org.apache.lucene.document.Document doc) {
+        var year = doc.getField(RecordDocuments.SHOW_YEAR);
+        return new Hit(Long.parseLong(doc.get(RecordDocuments.ID)), doc.get(RecordDocuments.TITLE),
+                doc.get(RecordDocuments.SHOW_AUTHOR), doc.get(RecordDocuments.SHOW_PUBLISHER),
+                year == null ? null : year.numericValue().intValue(),
+                List.of(doc.getValues(RecordDocuments.SHOW_ISBN)), doc.get(RecordDocuments.SHOW_CLC), null, null);
+    }
+
+    /** The page's hits with call numbers and copies where they are now: one query whatever the page size. */
+    private List<Hit> withAvailability(List<Hit> hits) {
+        if (hits.isEmpty()) {
+            return hits;
         }
-        Map<Long, CatalogRecords.RecordFields> fields = new HashMap<>();
-        records.fieldsOf(ids).forEach(r -> fields.put(r.id(), r));
         Map<Long, Map<String, int[]>> copies = new HashMap<>();
         Map<Long, String> callNumbers = new HashMap<>();
-        jdbc.sql("select id, call_number from bib_record where id = any(:ids)")
-                .param("ids", ids.toArray(Long[]::new))
-                .query(rs -> {
-                    callNumbers.put(rs.getLong(1), rs.getString(2));
-                });
         jdbc.sql("""
-                        select record_id, current_unit, status, count(*) from item
-                        where record_id = any(:ids) and status <> 'WITHDRAWN'
-                        group by record_id, current_unit, status""")
-                .param("ids", ids.toArray(Long[]::new))
+                        select b.id, b.call_number, i.current_unit, i.status, count(i.id)
+                        from bib_record b left join item i on i.record_id = b.id and i.status <> 'WITHDRAWN'
+                        where b.id = any(:ids)
+                        group by b.id, b.call_number, i.current_unit, i.status""")
+                .param("ids", hits.stream().map(Hit::id).toArray(Long[]::new))
                 .query(rs -> {
-                    int[] counts = copies.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
-                            .computeIfAbsent(rs.getString(2), k -> new int[5]);
-                    counts[statusSlot(rs.getString(3))] += rs.getInt(4);
+                    long id = rs.getLong(1);
+                    callNumbers.put(id, rs.getString(2));
+                    if (rs.getString(3) != null) {
+                        int[] counts = copies.computeIfAbsent(id, k -> new TreeMap<>())
+                                .computeIfAbsent(rs.getString(3), k -> new int[5]);
+                        counts[statusSlot(rs.getString(4))] += rs.getInt(5);
+                    }
                 });
-        List<Hit> hits = new ArrayList<>();
-        for (long id : ids) {
-            CatalogRecords.RecordFields record = fields.get(id);
-            if (record == null) {
-                continue;
-            }
-            var f = record.fields();
-            String author = f.names().isEmpty() ? f.responsibility() : f.names().get(0).name();
-            hits.add(new Hit(id, f.title(), author, f.publisher(), f.year(),
-                    f.isbns().stream().map(Isbn::isbn13).toList(), f.clcNumber(), callNumbers.get(id),
-                    availability(copies.getOrDefault(id, Map.of()))));
-        }
-        return hits;
+        return hits.stream().map(h -> new Hit(h.id(), h.title(), h.author(), h.publisher(), h.year(), h.isbns(),
+                h.clcNumber(), callNumbers.get(h.id()), availability(copies.getOrDefault(h.id(), Map.of())))).toList();
     }
 
     private static int statusSlot(String status) {

@@ -42,6 +42,12 @@ final class RecordDocuments {
     static final String AVAILABLE_AT = "available_at";
     static final String HELD_AT = "held_at";
 
+    static final String SHOW_AUTHOR = "show_author";
+    static final String SHOW_PUBLISHER = "show_publisher";
+    static final String SHOW_CLC = "show_clc";
+    static final String SHOW_YEAR = "show_year";
+    static final String SHOW_ISBN = "show_isbn";
+
     /** Facet dimensions. */
     static final String FACET_UNIT = "unit";
     static final String FACET_ITEM_TYPE = "itemType";
@@ -114,8 +120,21 @@ final class RecordDocuments {
         });
         held.forEach(unit -> doc.add(new StringField(HELD_AT, unit, Field.Store.NO)));
         types.forEach(type -> doc.add(new SortedSetDocValuesFacetField(FACET_ITEM_TYPE, type)));
-        doc.add(new StoredField("display_author", author == null ? "" : author));
+        // what a hit shows, stored so that a page of hits needs no record read from the database
+        stored(doc, SHOW_AUTHOR, author);
+        stored(doc, SHOW_PUBLISHER, f.publisher());
+        stored(doc, SHOW_CLC, f.clcNumber());
+        if (f.year() != null) {
+            doc.add(new StoredField(SHOW_YEAR, f.year()));
+        }
+        f.isbns().forEach(isbn -> doc.add(new StoredField(SHOW_ISBN, isbn.isbn13())));
         return FACETS.build(doc);
+    }
+
+    private static void stored(Document doc, String field, String value) {
+        if (value != null) {
+            doc.add(new StoredField(field, value));
+        }
     }
 
     private static void text(Document doc, String field, String value) {

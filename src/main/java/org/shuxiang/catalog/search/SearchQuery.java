@@ -21,8 +21,8 @@ import org.shuxiang.catalog.Isbn;
 /**
  * A reader's query as Lucene understands it. Words are all required; each may be Chinese text, pinyin
  * ({@code santi}, {@code st}, {@code liucixin}), an ISBN in either form, a barcode or a call number.
- * {@code title:}, {@code author:}, {@code publisher:}, {@code subject:}, {@code isbn:}, {@code class:},
- * {@code barcode:} and {@code callnumber:} narrow a word to one field. Any text parses; none throws.
+ * {@code title:}, {@code author:}, {@code publisher:}, {@code subject:}, {@code summary:}, {@code isbn:},
+ * {@code class:}, {@code barcode:} and {@code callnumber:} narrow a word to one field. Any text parses; none throws.
  */
 final class SearchQuery {
 
@@ -66,6 +66,7 @@ final class SearchQuery {
             case "author", "作者", "责任者" -> textOrPinyin(RecordDocuments.AUTHOR, value);
             case "publisher", "出版社" -> text(RecordDocuments.PUBLISHER, value);
             case "subject", "主题" -> text(RecordDocuments.SUBJECT, value);
+            case "summary", "摘要" -> text(RecordDocuments.SUMMARY, value);
             case "isbn" -> Isbn.parse(value).<Query>map(i -> new TermQuery(new Term(RecordDocuments.ISBN, i.isbn13())))
                     .orElse(new TermQuery(new Term(RecordDocuments.ISBN, value.replace("-", ""))));
             case "class", "分类" -> new PrefixQuery(new Term(RecordDocuments.CLASS, value.toUpperCase(Locale.ROOT)));
@@ -89,7 +90,7 @@ final class SearchQuery {
         addIfPresent(alternatives, boost(text(RecordDocuments.AUTHOR, word), 3));
         addIfPresent(alternatives, text(RecordDocuments.PUBLISHER, word));
         addIfPresent(alternatives, text(RecordDocuments.SUBJECT, word));
-        addIfPresent(alternatives, boost(text(RecordDocuments.SUMMARY, word), 0.5f));
+        // summaries are searched by summary: only; in every word they would match far too much
         addIfPresent(alternatives, pinyin(word));
         if (CLASS_NUMBER.matcher(word).matches() && word.length() <= 24) {
             alternatives.add(boost(new PrefixQuery(new Term(RecordDocuments.CLASS, word)), 0.5f));

@@ -55,6 +55,12 @@ public class ApiKeys {
     private final AuditLog audit;
     private final UnitHierarchy units;
     private final Map<String, Long> lastUseWritten = new ConcurrentHashMap<>();
+    /** Keys checked lately, so that a busy machine's requests do not each read the key again. */
+    private final Map<String, Checked> checked = new ConcurrentHashMap<>();
+    private static final long CHECKED_FOR_NANOS = 10_000_000_000L;
+
+    private record Checked(byte[] hash, Actor.Machine machine, long until) {
+    }
 
     ApiKeys(JdbcClient jdbc, AccessControl access, AuditLog audit, UnitHierarchy units) {
         this.jdbc = jdbc;
@@ -115,6 +121,7 @@ public class ApiKeys {
         }
         jdbc.sql("update api_key set revoked_at = now() where key_id = :keyId and revoked_at is null")
                 .param("keyId", keyId).update();
+        checked.remove(keyId);
         audit.record("API_KEY_REVOKED", "API_KEY", keyId, key.unitCode(), Map.of("name", key.name()));
     }
 
@@ -130,6 +137,10 @@ public class ApiKeys {
         }
         String keyId = rest.substring(0, split);
         byte[] presented = sha256(rest.substring(split + 1));
+        Checked recent = checked.get(keyId);
+        if (recent != null && recent.until() > System.nanoTime() && MessageDigest.isEqual(recent.hash(), presented)) {
+            return Optional.of(recent.machine());
+        }
         record Stored(byte[] hash, ApiKey key) {
         }
         Optional<Stored> stored = jdbc.sql("select * from api_key where key_id = :keyId and revoked_at is null")
@@ -141,7 +152,10 @@ public class ApiKeys {
         }
         noteUse(keyId);
         ApiKey key = stored.get().key();
-        return Optional.of(new Actor.Machine(key.keyId(), key.name(), key.unitCode(), key.permissions()));
+        Actor.Machine machine = new Actor.Machine(key.keyId(), key.name(), key.unitCode(), key.permissions());
+        // a revoked key stops working here at once, and on other nodes within ten seconds
+        checked.put(keyId, new Checked(stored.get().hash(), machine, System.nanoTime() + CHECKED_FOR_NANOS));
+        return Optional.of(machine);
     }
 
     /** Writes the last use at most once a minute per key, to keep writes off the hot path. */
