@@ -1,11 +1,9 @@
 package org.shuxiang.catalog;
 
 import java.io.BufferedInputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,7 @@ import org.shuxiang.catalog.marc.Iso2709Reader;
 import org.shuxiang.catalog.marc.MarcEncoding;
 import org.shuxiang.catalog.marc.MarcFlavour;
 import org.shuxiang.catalog.marc.MarcReadResult;
+import org.shuxiang.catalog.marc.MarcReader;
 import org.shuxiang.catalog.marc.MarcRecord;
 import org.shuxiang.catalog.marc.MarcXmlReader;
 import org.shuxiang.platform.AccessControl;
@@ -76,7 +75,7 @@ public class ImportingRecords {
         long id = transactions.execute(s -> imports.start(fileName, actual.name(), encodingName, rule,
                 access.currentActor().name()));
         String failure = null;
-        Iterator<MarcReadResult> reader = actual == Format.MARCXML ? new MarcXmlReader(buffered)
+        MarcReader reader = actual == Format.MARCXML ? new MarcXmlReader(buffered)
                 : new Iso2709Reader(buffered, encoding);
         try {
             List<MarcReadResult> batch = new ArrayList<>(BATCH_SIZE);
@@ -246,13 +245,11 @@ public class ImportingRecords {
         return b == '<' ? Format.MARCXML : Format.ISO2709;
     }
 
-    private static void closeQuietly(Iterator<MarcReadResult> reader) {
-        if (reader instanceof Closeable closeable) {
-            try {
-                closeable.close();
-            } catch (IOException e) {
-                log.debug("closing the import reader: {}", e.toString());
-            }
+    private static void closeQuietly(MarcReader reader) {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            log.debug("closing the import reader: {}", e.toString());
         }
     }
 }

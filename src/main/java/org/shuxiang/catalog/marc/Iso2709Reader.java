@@ -2,16 +2,12 @@ package org.shuxiang.catalog.marc;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * Reads ISO 2709 files one record at a time, so a file of any size streams through. Records are framed
@@ -19,7 +15,7 @@ import java.util.NoSuchElementException;
  * length, directory or bytes are wrong is rejected with the reason and its byte offset, and the reader
  * goes on with the next one. Lengths and offsets are byte counts in the file's own encoding.
  */
-public final class Iso2709Reader implements Iterator<MarcReadResult>, Closeable {
+public final class Iso2709Reader extends MarcReader {
 
     static final int RECORD_TERMINATOR = 0x1D;
     static final int FIELD_TERMINATOR = 0x1E;
@@ -30,7 +26,6 @@ public final class Iso2709Reader implements Iterator<MarcReadResult>, Closeable 
     private final MarcEncoding forcedEncoding;
     private long offset;
     private long number;
-    private MarcReadResult next;
     private boolean finished;
 
     /**
@@ -43,33 +38,15 @@ public final class Iso2709Reader implements Iterator<MarcReadResult>, Closeable 
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !finished) {
-            try {
-                next = readNext();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return next != null;
-    }
-
-    @Override
-    public MarcReadResult next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        MarcReadResult result = next;
-        next = null;
-        return result;
-    }
-
-    @Override
     public void close() throws IOException {
         in.close();
     }
 
-    private MarcReadResult readNext() throws IOException {
+    @Override
+    protected MarcReadResult readNext() throws IOException {
+        if (finished) {
+            return null;
+        }
         int b;
         do {
             b = in.read();

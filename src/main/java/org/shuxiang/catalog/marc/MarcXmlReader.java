@@ -1,11 +1,8 @@
 package org.shuxiang.catalog.marc;
 
-import java.io.Closeable;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
@@ -19,13 +16,12 @@ import javax.xml.stream.XMLStreamReader;
  * that is not well formed ends the file with a rejection that names the line. The offset of a result
  * is the line on which its record starts.
  */
-public final class MarcXmlReader implements Iterator<MarcReadResult>, Closeable {
+public final class MarcXmlReader extends MarcReader {
 
     private static final XMLInputFactory FACTORY = newFactory();
 
     private final XMLStreamReader xml;
     private long number;
-    private MarcReadResult next;
     private boolean finished;
 
     public MarcXmlReader(InputStream in) {
@@ -46,24 +42,6 @@ public final class MarcXmlReader implements Iterator<MarcReadResult>, Closeable 
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !finished) {
-            next = readNext();
-        }
-        return next != null;
-    }
-
-    @Override
-    public MarcReadResult next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        MarcReadResult result = next;
-        next = null;
-        return result;
-    }
-
-    @Override
     public void close() {
         try {
             xml.close();
@@ -72,7 +50,11 @@ public final class MarcXmlReader implements Iterator<MarcReadResult>, Closeable 
         }
     }
 
-    private MarcReadResult readNext() {
+    @Override
+    protected MarcReadResult readNext() {
+        if (finished) {
+            return null;
+        }
         long line = 0;
         try {
             while (xml.hasNext()) {
