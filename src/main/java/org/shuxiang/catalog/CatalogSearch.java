@@ -10,6 +10,9 @@ public interface CatalogSearch {
 
     SearchResult search(SearchRequest request);
 
+    /** The ids of every record the request finds, in id order, up to {@code max} (for exports). */
+    List<Long> ids(SearchRequest request, int max);
+
     /** How hits are ordered. */
     enum Sort { RELEVANCE, NEWEST, POPULAR }
 

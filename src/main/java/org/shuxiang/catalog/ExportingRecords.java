@@ -30,6 +30,8 @@ public class ExportingRecords {
 
     static final int PAGE = 500;
     static final int MAX_IDS = 10_000;
+    /** A search export's limit: larger sets are exported whole or by narrower searches. */
+    public static final int MAX_SEARCH_RECORDS = 100_000;
 
     private final BibRecordRepository records;
     private final AccessControl access;
@@ -41,19 +43,23 @@ public class ExportingRecords {
 
     /** Checks the request before any byte is written, so that a refusal is still a clean 4xx. */
     public void check(List<Long> ids, Format format, MarcEncoding encoding) {
+        checkFormat(format, encoding);
+        if (ids != null && ids.size() > MAX_IDS) {
+            throw new RefusedException(CatalogRefusal.TOO_MANY_RECORDS_REQUESTED, MAX_IDS);
+        }
+    }
+
+    private void checkFormat(Format format, MarcEncoding encoding) {
         access.requireSomewhere(Permission.CATALOG_MANAGE);
         if (format == Format.ISO2709 && encoding.charset() == null) {
             throw new RefusedException(CatalogRefusal.EXPORT_ENCODING_UNSUPPORTED, encoding);
-        }
-        if (ids != null && ids.size() > MAX_IDS) {
-            throw new RefusedException(CatalogRefusal.TOO_MANY_RECORDS_REQUESTED, MAX_IDS);
         }
     }
 
     /** Writes the records with these ids (every record when {@code ids} is null) to {@code out}. */
     @Transactional(readOnly = true)
     public void export(List<Long> ids, Format format, MarcEncoding encoding, OutputStream out) {
-        check(ids, format, encoding);
+        checkFormat(format, encoding);
         try {
             Sink sink = format == Format.MARCXML ? new XmlSink(new MarcXmlWriter(out))
                     : new IsoSink(new Iso2709Writer(out, encoding), encoding);

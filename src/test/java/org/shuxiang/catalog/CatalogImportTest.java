@@ -44,6 +44,9 @@ class CatalogImportTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    org.shuxiang.catalog.search.SearchIndex searchIndex;
+
     private static String basic(String user) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":shuxiang-demo").getBytes(StandardCharsets.UTF_8));
     }
@@ -202,6 +205,20 @@ class CatalogImportTest {
         upload("demo-admin", "exported.xml", xml.getBytes(StandardCharsets.UTF_8))
                 .andExpect(jsonPath("$.format").value("MARCXML"))
                 .andExpect(jsonPath("$.merged").value(1));
+    }
+
+    @Test
+    void the_records_a_search_finds_export_as_one_file() throws Exception {
+        String first = freshIsbn();
+        String second = freshIsbn();
+        upload("demo-admin", "search-export.mrc", iso(MarcEncoding.UTF_8, book(first, "鹊江夜话", "地方文学"),
+                book(second, "鹊江夜话续编", "地方文学"))).andExpect(jsonPath("$.created").value(2));
+        searchIndex.catchUp();
+        byte[] exported = export("q", "鹊江夜话", "format", "iso2709");
+        List<String> titles = new ArrayList<>();
+        new Iso2709Reader(new ByteArrayInputStream(exported), null).forEachRemaining(r ->
+                titles.add(((MarcReadResult.Read) r).record().first("200", 'a').orElse("")));
+        assertThat(titles).containsExactlyInAnyOrder("鹊江夜话", "鹊江夜话续编");
     }
 
     private byte[] export(String... params) throws Exception {

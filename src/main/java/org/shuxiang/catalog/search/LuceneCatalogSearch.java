@@ -82,6 +82,20 @@ class LuceneCatalogSearch implements CatalogSearch {
                 found.facets());
     }
 
+    @Override
+    public List<Long> ids(SearchRequest request, int max) {
+        Query query = filtered(request);
+        return index.search((searcher, facetState) -> {
+            var stored = searcher.storedFields();
+            List<Long> ids = new ArrayList<>();
+            for (ScoreDoc doc : searcher.search(query, max, new org.apache.lucene.search.Sort(
+                    new SortField(RecordDocuments.ID, SortField.Type.LONG))).scoreDocs) {
+                ids.add(Long.parseLong(stored.document(doc.doc).get(RecordDocuments.ID)));
+            }
+            return ids;
+        });
+    }
+
     private Query filtered(SearchRequest request) {
         BooleanQuery.Builder all = new BooleanQuery.Builder().add(SearchQuery.parse(request.query()),
                 BooleanClause.Occur.MUST);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.shuxiang.catalog.CatalogImport;
 import org.shuxiang.catalog.CatalogRecords;
 import org.shuxiang.catalog.CatalogRefusal;
+import org.shuxiang.catalog.CatalogSearch;
 import org.shuxiang.catalog.DuplicateRule;
 import org.shuxiang.catalog.ExportingRecords;
 import org.shuxiang.catalog.ImportingRecords;
@@ -39,8 +40,11 @@ class CatalogController {
     private final ImportingRecords importing;
     private final ExportingRecords exporting;
     private final CatalogRecords records;
+    private final CatalogSearch search;
 
-    CatalogController(ImportingRecords importing, ExportingRecords exporting, CatalogRecords records) {
+    CatalogController(ImportingRecords importing, ExportingRecords exporting, CatalogRecords records,
+                      CatalogSearch search) {
+        this.search = search;
         this.importing = importing;
         this.exporting = exporting;
         this.records = records;
@@ -78,22 +82,44 @@ class CatalogController {
         return records.get(id);
     }
 
-    /** Exports the records named by {@code ids} (all records when none are named). */
+    /**
+     * Exports the records named by {@code ids}, or those a search finds ({@code q} and the search's
+     * filters), or every record when neither is given.
+     */
     @GetMapping("/exports")
     ResponseEntity<StreamingResponseBody> export(@RequestParam Optional<List<Long>> ids,
+                                                 @RequestParam Optional<String> q,
+                                                 @RequestParam Optional<String> clcClass,
+                                                 @RequestParam Optional<String> availableWithin,
+                                                 @RequestParam Optional<Integer> yearFrom,
+                                                 @RequestParam Optional<Integer> yearTo,
                                                  @RequestParam(defaultValue = "iso2709") String format,
                                                  @RequestParam(defaultValue = "utf-8") String encoding) {
         ExportingRecords.Format exportFormat = choice(ExportingRecords.Format.class, format, "format");
         MarcEncoding marcEncoding = encoding(encoding);
         List<Long> selection = ids.orElse(null);
-        exporting.check(selection, exportFormat, marcEncoding);
+        boolean bySearch = q.isPresent() || clcClass.isPresent() || availableWithin.isPresent()
+                || yearFrom.isPresent() || yearTo.isPresent();
+        if (selection == null && bySearch) {
+            exporting.check(null, exportFormat, marcEncoding);
+            selection = search.ids(new CatalogSearch.SearchRequest(q.orElse(null), 0, 0, CatalogSearch.Sort.RELEVANCE,
+                    null, availableWithin.orElse(null), null, clcClass.orElse(null), null, yearFrom.orElse(null),
+                    yearTo.orElse(null)), ExportingRecords.MAX_SEARCH_RECORDS + 1);
+            if (selection.size() > ExportingRecords.MAX_SEARCH_RECORDS) {
+                throw new RefusedException(CatalogRefusal.TOO_MANY_RECORDS_REQUESTED,
+                        ExportingRecords.MAX_SEARCH_RECORDS);
+            }
+        } else {
+            exporting.check(selection, exportFormat, marcEncoding);
+        }
+        List<Long> chosen = selection;
         boolean xml = exportFormat == ExportingRecords.Format.MARCXML;
         return ResponseEntity.ok()
                 .contentType(xml ? MediaType.parseMediaType("application/marcxml+xml")
                         : MediaType.parseMediaType("application/marc"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(xml ? "shuxiang-records.xml" : "shuxiang-records.mrc").build().toString())
-                .body(out -> exporting.export(selection, exportFormat, marcEncoding, out));
+                .body(out -> exporting.export(chosen, exportFormat, marcEncoding, out));
     }
 
     private static MarcEncoding encoding(String name) {
