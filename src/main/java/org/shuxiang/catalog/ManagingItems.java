@@ -19,7 +19,6 @@ import org.shuxiang.platform.Permission;
 import org.shuxiang.platform.PlatformRefusal;
 import org.shuxiang.platform.RefusedException;
 import org.shuxiang.platform.UnitHierarchy;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,16 +45,14 @@ public class ManagingItems {
     private final AccessControl access;
     private final AuditLog audit;
     private final UnitHierarchy units;
-    private final ApplicationEventPublisher events;
 
     ManagingItems(ItemRepository items, BibRecordRepository records, AccessControl access, AuditLog audit,
-                  UnitHierarchy units, ApplicationEventPublisher events) {
+                  UnitHierarchy units) {
         this.items = items;
         this.records = records;
         this.access = access;
         this.audit = audit;
         this.units = units;
-        this.events = events;
     }
 
     @Transactional
@@ -87,7 +84,6 @@ public class ManagingItems {
             added.add(created);
             audit.record("ITEM_ADDED", "ITEM", created.barcode(), created.owningUnit(), Map.of("item", created));
         }
-        events.publishEvent(new CatalogChanged(recordId));
         return added;
     }
 
@@ -114,7 +110,6 @@ public class ManagingItems {
                 blank(change.callNumber()) ? item.callNumber() : change.callNumber());
         items.update(changed);
         audit.record("ITEM_UPDATED", "ITEM", barcode, owningUnit, Map.of("before", item, "after", changed));
-        events.publishEvent(new CatalogChanged(item.recordId()));
         return changed;
     }
 
@@ -134,7 +129,6 @@ public class ManagingItems {
         details.put("reason", reason);
         details.put("statusBefore", item.status());
         audit.record("ITEM_WITHDRAWN", "ITEM", barcode, item.owningUnit(), details);
-        events.publishEvent(new CatalogChanged(item.recordId()));
         return withdrawn;
     }
 
