@@ -8,8 +8,10 @@ import java.util.List;
 import javax.xml.stream.XMLStreamException;
 
 import org.shuxiang.catalog.marc.EncodingMarks;
+import org.shuxiang.catalog.marc.FlavourConversion;
 import org.shuxiang.catalog.marc.Iso2709Writer;
 import org.shuxiang.catalog.marc.MarcEncoding;
+import org.shuxiang.catalog.marc.MarcFlavour;
 import org.shuxiang.catalog.marc.MarcRecord;
 import org.shuxiang.catalog.marc.MarcXmlWriter;
 import org.shuxiang.platform.AccessControl;
@@ -59,10 +61,19 @@ public class ExportingRecords {
     /** Writes the records with these ids (every record when {@code ids} is null) to {@code out}. */
     @Transactional(readOnly = true)
     public void export(List<Long> ids, Format format, MarcEncoding encoding, OutputStream out) {
+        export(ids, format, encoding, null, out);
+    }
+
+    /**
+     * As {@link #export(List, Format, MarcEncoding, OutputStream)}, converting every record to
+     * {@code flavour} (MARC21 or CNMARC) on the way; null keeps each record's own.
+     */
+    @Transactional(readOnly = true)
+    public void export(List<Long> ids, Format format, MarcEncoding encoding, MarcFlavour flavour, OutputStream out) {
         checkFormat(format, encoding);
         try {
-            Sink sink = format == Format.MARCXML ? new XmlSink(new MarcXmlWriter(out))
-                    : new IsoSink(new Iso2709Writer(out, encoding), encoding);
+            Sink sink = format == Format.MARCXML ? new XmlSink(new MarcXmlWriter(out), flavour)
+                    : new IsoSink(new Iso2709Writer(out, encoding), encoding, flavour);
             if (ids != null) {
                 for (int from = 0; from < ids.size(); from += PAGE) {
                     writeAll(records.findAll(ids.subList(from, Math.min(ids.size(), from + PAGE))), sink);
@@ -96,10 +107,16 @@ public class ExportingRecords {
         void close() throws IOException, XMLStreamException;
     }
 
-    private record IsoSink(Iso2709Writer writer, MarcEncoding encoding) implements Sink {
+    /** The stored record in the flavour asked for, with that flavour. */
+    private static MarcRecord inFlavour(BibRecordRepository.Stored stored, MarcFlavour flavour) {
+        return flavour == null ? stored.marc() : FlavourConversion.convert(stored.marc(), flavour);
+    }
+
+    private record IsoSink(Iso2709Writer writer, MarcEncoding encoding, MarcFlavour flavour) implements Sink {
         @Override
         public void write(BibRecordRepository.Stored stored) throws IOException {
-            writer.write(EncodingMarks.apply(stored.marc(), stored.flavour(), encoding));
+            writer.write(EncodingMarks.apply(inFlavour(stored, flavour), flavour == null ? stored.flavour() : flavour,
+                    encoding));
         }
 
         @Override
@@ -108,10 +125,11 @@ public class ExportingRecords {
         }
     }
 
-    private record XmlSink(MarcXmlWriter writer) implements Sink {
+    private record XmlSink(MarcXmlWriter writer, MarcFlavour flavour) implements Sink {
         @Override
         public void write(BibRecordRepository.Stored stored) throws XMLStreamException {
-            MarcRecord marked = EncodingMarks.apply(stored.marc(), stored.flavour(), MarcEncoding.UTF_8);
+            MarcRecord marked = EncodingMarks.apply(inFlavour(stored, flavour),
+                    flavour == null ? stored.flavour() : flavour, MarcEncoding.UTF_8);
             writer.write(marked);
         }
 

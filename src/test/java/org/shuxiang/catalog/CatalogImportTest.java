@@ -221,6 +221,26 @@ class CatalogImportTest {
         assertThat(titles).containsExactlyInAnyOrder("鹊江夜话", "鹊江夜话续编");
     }
 
+    @Test
+    void a_cnmarc_record_exports_as_marc21_that_imports_back_into_the_same_record() throws Exception {
+        String isbn = freshIsbn();
+        upload("demo-admin", "cn.mrc", iso(MarcEncoding.UTF_8, book(isbn, "铜陵矿冶史话", "矿业史")))
+                .andExpect(jsonPath("$.created").value(1));
+        long id = exportedIdOf(isbn);
+        byte[] marc21 = export("ids", Long.toString(id), "flavour", "marc21");
+        MarcRecord converted = ((MarcReadResult.Read) new Iso2709Reader(new ByteArrayInputStream(marc21), null).next())
+                .record();
+        assertThat(converted.first("245", 'a')).contains("铜陵矿冶史话");
+        assertThat(converted.first("020", 'a')).contains(isbn);
+        assertThat(converted.leader().charAt(9)).isEqualTo('a');
+        upload("demo-admin", "back.mrc", marc21).andExpect(jsonPath("$.created").value(0))
+                .andExpect(jsonPath("$.merged").value(1));
+        mvc.perform(get("/api/v1/catalog/exports").param("flavour", "dublin-core")
+                        .header(HttpHeaders.AUTHORIZATION, basic("demo-admin")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("flavour"));
+    }
+
     private byte[] export(String... params) throws Exception {
         MockHttpServletRequestBuilder request = get("/api/v1/catalog/exports")
                 .header(HttpHeaders.AUTHORIZATION, basic("demo-admin"));

@@ -14,6 +14,7 @@ import org.shuxiang.catalog.DuplicateRule;
 import org.shuxiang.catalog.ExportingRecords;
 import org.shuxiang.catalog.ImportingRecords;
 import org.shuxiang.catalog.marc.MarcEncoding;
+import org.shuxiang.catalog.marc.MarcFlavour;
 import org.shuxiang.platform.PlatformRefusal;
 import org.shuxiang.platform.RefusedException;
 import org.springframework.http.ContentDisposition;
@@ -94,7 +95,9 @@ class CatalogController {
                                                  @RequestParam Optional<Integer> yearFrom,
                                                  @RequestParam Optional<Integer> yearTo,
                                                  @RequestParam(defaultValue = "iso2709") String format,
-                                                 @RequestParam(defaultValue = "utf-8") String encoding) {
+                                                 @RequestParam(defaultValue = "utf-8") String encoding,
+                                                 @RequestParam(defaultValue = "own") String flavour) {
+        MarcFlavour target = "OWN".equals(upper(flavour)) ? null : choice(MarcFlavour.class, flavour, "flavour");
         ExportingRecords.Format exportFormat = choice(ExportingRecords.Format.class, format, "format");
         MarcEncoding marcEncoding = encoding(encoding);
         List<Long> selection = ids.orElse(null);
@@ -119,7 +122,7 @@ class CatalogController {
                         : MediaType.parseMediaType("application/marc"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(xml ? "shuxiang-records.xml" : "shuxiang-records.mrc").build().toString())
-                .body(out -> exporting.export(chosen, exportFormat, marcEncoding, out));
+                .body(out -> exporting.export(chosen, exportFormat, marcEncoding, target, out));
     }
 
     private static MarcEncoding encoding(String name) {
