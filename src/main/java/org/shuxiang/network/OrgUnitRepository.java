@@ -63,6 +63,18 @@ class OrgUnitRepository {
         return withCalendars(rows);
     }
 
+    Map<String, String> namesOf(Collection<String> codes) {
+        Map<String, String> names = new HashMap<>();
+        if (!codes.isEmpty()) {
+            jdbc.sql("select code, name_zh from org_unit where code = any(:codes)")
+                    .param("codes", codes.toArray(String[]::new))
+                    .query(rs -> {
+                        names.put(rs.getString(1), rs.getString(2));
+                    });
+        }
+        return names;
+    }
+
     boolean exists(String code) {
         return jdbc.sql("select exists(select 1 from org_unit where code = :code)").param("code", code)
                 .query(Boolean.class).single();

@@ -53,6 +53,12 @@ public class OrgUnits implements UnitHierarchy {
         return units.list(codes, type, active);
     }
 
+    /** The Chinese names of these units, by code, in one query. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, String> namesOf(java.util.Collection<String> codes) {
+        return units.namesOf(codes);
+    }
+
     public NetworkTree tree() {
         return trees.tree();
     }

@@ -175,6 +175,7 @@ class CatalogSearchTest {
         search("class:I247")
                 .andExpect(jsonPath("$.facets.clcClass[?(@.value == 'I')].label").value(Matchers.hasItem("文学")))
                 .andExpect(jsonPath("$.facets.unit[*].value", Matchers.hasItems("YAQ-B01", "TGQ-B01")))
+                .andExpect(jsonPath("$.facets.unit[?(@.value == 'YAQ-B01')].label").value(Matchers.hasItem("义安区五松镇分馆")))
                 .andExpect(jsonPath("$.facets.year[*].value", Matchers.hasItems("2000-2009", "2010-2019")));
         search("class:I247", "unit", "TGQ-B01").andExpect(jsonPath("$.hits[*].title", Matchers.hasItem("三体")))
                 .andExpect(jsonPath("$.hits[*].title", Matchers.not(Matchers.hasItem("活着"))));

@@ -31,6 +31,7 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.shuxiang.catalog.CatalogSearch;
+import org.shuxiang.network.OrgUnits;
 import org.shuxiang.catalog.ClcClass;
 import org.shuxiang.platform.UnitHierarchy;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,9 +53,11 @@ class LuceneCatalogSearch implements CatalogSearch {
     private final SearchIndex index;
     private final JdbcClient jdbc;
     private final UnitHierarchy units;
+    private final OrgUnits orgUnits;
 
-    LuceneCatalogSearch(SearchIndex index, JdbcClient jdbc, UnitHierarchy units) {
+    LuceneCatalogSearch(SearchIndex index, JdbcClient jdbc, UnitHierarchy units, OrgUnits orgUnits) {
         this.index = index;
+        this.orgUnits = orgUnits;
         this.jdbc = jdbc;
         this.units = units;
     }
@@ -79,7 +82,7 @@ class LuceneCatalogSearch implements CatalogSearch {
                     facets(result.facetsCollector(), facetState));
         });
         return new SearchResult(request.query(), found.total(), page, size, withAvailability(found.hits()),
-                found.facets());
+                withUnitNames(found.facets()));
     }
 
     @Override
@@ -178,6 +181,14 @@ class LuceneCatalogSearch implements CatalogSearch {
             values.add(new FacetValue(lv.label, label, lv.value.longValue()));
         }
         return values;
+    }
+
+    /** The unit facet labelled with the units' names, read in one query. */
+    private Facets withUnitNames(Facets facets) {
+        Map<String, String> names = orgUnits.namesOf(facets.unit().stream().map(FacetValue::value).toList());
+        List<FacetValue> units = facets.unit().stream()
+                .map(f -> new FacetValue(f.value(), names.getOrDefault(f.value(), f.value()), f.count())).toList();
+        return new Facets(units, facets.itemType(), facets.clcClass(), facets.language(), facets.year());
     }
 
     /** A hit as the index stored it; availability comes after, from the database. */
