@@ -125,8 +125,8 @@ class BibRecordRepository {
                 .list();
     }
 
-    java.util.Map<String, Long> idsByControlNumber(Collection<String> controlNumbers) {
-        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+    Map<String, Long> idsByControlNumber(Collection<String> controlNumbers) {
+        Map<String, Long> ids = new HashMap<>();
         jdbc.sql("select control_number, id from bib_record where control_number = any(:numbers)")
                 .param("numbers", controlNumbers.toArray(String[]::new))
                 .query(rs -> {
@@ -142,8 +142,8 @@ class BibRecordRepository {
                 .query(Long.class).list();
     }
 
-    private java.util.Map<String, Object> columns(MarcRecord marc, BibliographicFields fields) {
-        java.util.Map<String, Object> p = new java.util.HashMap<>();
+    private Map<String, Object> columns(MarcRecord marc, BibliographicFields fields) {
+        Map<String, Object> p = new HashMap<>();
         p.put("controlNumber", controlNumber(marc));
         p.put("leader", marc.leader());
         p.put("fields", marcJson.fields(marc));

@@ -58,15 +58,10 @@ public class ExportingRecords {
         }
     }
 
-    /** Writes the records with these ids (every record when {@code ids} is null) to {@code out}. */
-    @Transactional(readOnly = true)
-    public void export(List<Long> ids, Format format, MarcEncoding encoding, OutputStream out) {
-        export(ids, format, encoding, null, out);
-    }
-
     /**
-     * As {@link #export(List, Format, MarcEncoding, OutputStream)}, converting every record to
-     * {@code flavour} (MARC21 or CNMARC) on the way; null keeps each record's own.
+     * Writes the records with these ids (every record when {@code ids} is null) to {@code out},
+     * converting every record to {@code flavour} (MARC21 or CNMARC) on the way; null keeps each
+     * record's own.
      */
     @Transactional(readOnly = true)
     public void export(List<Long> ids, Format format, MarcEncoding encoding, MarcFlavour flavour, OutputStream out) {

@@ -3,7 +3,9 @@ package org.shuxiang.network.web;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.validation.Valid;
@@ -69,7 +71,7 @@ class OrgUnitController {
     SubtreeNode subtree(@PathVariable String code) {
         access.requireSomewhere(Permission.NETWORK_READ);
         List<OrgUnit> all = units.list(code, null, null);
-        java.util.Map<String, OrgUnit> byCode = new java.util.HashMap<>();
+        Map<String, OrgUnit> byCode = new HashMap<>();
         all.forEach(u -> byCode.put(u.code(), u));
         return node(units.tree(), byCode, code);
     }
@@ -114,7 +116,7 @@ class OrgUnitController {
         return OrgUnitBody.of(managing.reactivate(code));
     }
 
-    private static SubtreeNode node(NetworkTree tree, java.util.Map<String, OrgUnit> byCode, String code) {
+    private static SubtreeNode node(NetworkTree tree, Map<String, OrgUnit> byCode, String code) {
         OrgUnit unit = byCode.get(code);
         List<SubtreeNode> children = tree.childrenOf(code).stream()
                 .filter(byCode::containsKey)

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -255,9 +256,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
         if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
             return false;
         }
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("unix")) {
+            return "root".equals(System.getProperty("user.name"));
+        }
         try {
             return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException e) {
             return "root".equals(System.getProperty("user.name"));
         }
     }
@@ -316,14 +320,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     private static void makeExecutable(Path file) throws IOException {
-        try {
-            Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(file));
-            permissions.addAll(EnumSet.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
-                    PosixFilePermission.OTHERS_EXECUTE));
-            Files.setPosixFilePermissions(file, permissions);
-        } catch (UnsupportedOperationException e) {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            // Windows: no POSIX permissions; the executable bit is all there is
             file.toFile().setExecutable(true);
+            return;
         }
+        Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(file));
+        permissions.addAll(EnumSet.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+                PosixFilePermission.OTHERS_EXECUTE));
+        Files.setPosixFilePermissions(file, permissions);
     }
 
     static String binariesResource() {
