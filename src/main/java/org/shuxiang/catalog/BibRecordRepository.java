@@ -78,17 +78,29 @@ class BibRecordRepository {
         return found;
     }
 
-    /** Inserts new records in one JDBC batch (rewritten by the driver into multi-row inserts). */
-    void insertAll(List<Row> rows) {
+    /**
+     * Inserts new records in one JDBC batch (rewritten by the driver into multi-row inserts), with ids
+     * drawn from the table's identity sequence beforehand in one query.
+     *
+     * @return the new records' ids, in the order of {@code rows}
+     */
+    long[] insertAll(List<Row> rows) {
         if (rows.isEmpty()) {
-            return;
+            return new long[0];
+        }
+        long[] ids = jdbc.sql("select nextval(pg_get_serial_sequence('bib_record', 'id')) from generate_series(1, :n)")
+                .param("n", rows.size()).query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
+        MapSqlParameterSource[] parameters = new MapSqlParameterSource[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            parameters[i] = parameters(rows.get(i)).addValue("id", ids[i]);
         }
         batch.batchUpdate("""
-                        insert into bib_record (flavour, control_number, leader, fields, title, responsibility,
+                        insert into bib_record (id, flavour, control_number, leader, fields, title, responsibility,
                                                 publisher, publication_year, isbns, clc_number, language)
-                        values (:flavour, :controlNumber, :leader, cast(:fields as jsonb), :title, :responsibility,
-                                :publisher, :year, :isbns, :clc, :language)""",
-                rows.stream().map(this::parameters).toArray(MapSqlParameterSource[]::new));
+                        overriding system value
+                        values (:id, :flavour, :controlNumber, :leader, cast(:fields as jsonb), :title, :responsibility,
+                                :publisher, :year, :isbns, :clc, :language)""", parameters);
+        return ids;
     }
 
     void updateAll(List<Row> rows) {

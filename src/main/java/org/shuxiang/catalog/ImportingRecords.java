@@ -48,9 +48,11 @@ public class ImportingRecords {
     private final AccessControl access;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
+    private final FreshRecords fresh;
 
     ImportingRecords(BibRecordRepository records, ImportRepository imports, AccessControl access, AuditLog audit,
-                     TransactionTemplate transactions) {
+                     TransactionTemplate transactions, FreshRecords fresh) {
+        this.fresh = fresh;
         this.records = records;
         this.imports = imports;
         this.access = access;
@@ -171,8 +173,13 @@ public class ImportingRecords {
                 candidate.keys().forEach(key -> pendingByKey.put(key, inserts.size()));
                 inserts.add(candidate);
             }
-            records.insertAll(inserts.stream().map(c -> new BibRecordRepository.Row(0, c.record(), c.flavour(),
-                    c.fields())).toList());
+            long[] ids = records.insertAll(inserts.stream().map(c -> new BibRecordRepository.Row(0, c.record(),
+                    c.flavour(), c.fields())).toList());
+            Map<Long, BibliographicFields> inserted = new HashMap<>();
+            for (int i = 0; i < ids.length; i++) {
+                inserted.put(ids[i], inserts.get(i).fields());
+            }
+            fresh.offerAfterCommit(inserted);
             records.updateAll(updatedRows(changes, rule));
             imports.rejectAll(importId, rejections);
             imports.addCounts(importId, batch.size(), inserts.size(), merged, rejections.size());

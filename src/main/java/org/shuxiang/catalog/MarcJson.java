@@ -1,13 +1,13 @@
 package org.shuxiang.catalog;
 
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.shuxiang.catalog.marc.MarcRecord;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A record's fields as JSON for the database, losslessly: every field in order, indicators and
@@ -22,24 +22,35 @@ final class MarcJson {
         this.json = json;
     }
 
+    /** Written with the streaming generator: records are stored in batches of hundreds, a tree each would be waste. */
     String fields(MarcRecord record) {
-        ArrayNode array = json.createArrayNode();
-        for (MarcRecord.Field field : record.fields()) {
-            ObjectNode node = array.addObject();
-            node.put("tag", field.tag());
-            if (field instanceof MarcRecord.ControlField control) {
-                node.put("data", control.data());
-            } else {
-                MarcRecord.DataField data = (MarcRecord.DataField) field;
-                node.put("ind1", String.valueOf(data.indicator1()));
-                node.put("ind2", String.valueOf(data.indicator2()));
-                ArrayNode subfields = node.putArray("subfields");
-                for (MarcRecord.Subfield subfield : data.subfields()) {
-                    subfields.addArray().add(String.valueOf(subfield.code())).add(subfield.value());
+        StringWriter out = new StringWriter(1024);
+        try (JsonGenerator generator = json.createGenerator(out)) {
+            generator.writeStartArray();
+            for (MarcRecord.Field field : record.fields()) {
+                generator.writeStartObject();
+                generator.writeStringProperty("tag", field.tag());
+                if (field instanceof MarcRecord.ControlField control) {
+                    generator.writeStringProperty("data", control.data());
+                } else {
+                    MarcRecord.DataField data = (MarcRecord.DataField) field;
+                    generator.writeStringProperty("ind1", String.valueOf(data.indicator1()));
+                    generator.writeStringProperty("ind2", String.valueOf(data.indicator2()));
+                    generator.writeName("subfields");
+                    generator.writeStartArray();
+                    for (MarcRecord.Subfield subfield : data.subfields()) {
+                        generator.writeStartArray();
+                        generator.writeString(String.valueOf(subfield.code()));
+                        generator.writeString(subfield.value());
+                        generator.writeEndArray();
+                    }
+                    generator.writeEndArray();
                 }
+                generator.writeEndObject();
             }
+            generator.writeEndArray();
         }
-        return json.writeValueAsString(array);
+        return out.toString();
     }
 
     MarcRecord record(String leader, String fieldsJson) {

@@ -59,16 +59,40 @@ public final class Pinyin {
     }
 
     public static boolean hasChinese(String text) {
-        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+                return true;
+            }
+            i += Character.charCount(c);
+        }
+        return false;
     }
 
+    /**
+     * The reading of every BMP character, looked up in pinyin4j once per character and kept: pinyin4j
+     * formats each answer with regular expressions, far too slow to ask on every index of a record.
+     * {@link #NONE} marks characters without a reading; races only repeat the same lookup.
+     */
+    private static final String[] READINGS = new String[Character.MAX_VALUE + 1];
+    private static final String NONE = "";
+
     private static String reading(char c) {
+        String known = READINGS[c];
+        if (known == null) {
+            known = lookUp(c);
+            READINGS[c] = known;
+        }
+        return known.isEmpty() ? null : known;
+    }
+
+    private static String lookUp(char c) {
         if (Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN) {
-            return null;
+            return NONE;
         }
         try {
             String[] readings = PinyinHelper.toHanyuPinyinStringArray(c, FORMAT);
-            return readings == null || readings.length == 0 ? null : readings[0].toLowerCase(Locale.ROOT);
+            return readings == null || readings.length == 0 ? NONE : readings[0].toLowerCase(Locale.ROOT);
         } catch (BadHanyuPinyinOutputFormatCombination e) {
             throw new IllegalStateException(e);
         }

@@ -1,7 +1,5 @@
 package org.shuxiang.catalog.marc;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +22,10 @@ public final class Iso2709Reader extends MarcReader {
 
     private final InputStream in;
     private final MarcEncoding forcedEncoding;
+    /** The reader's own buffer, scanned for terminators a chunk at a time rather than a byte per call. */
+    private final byte[] buffer = new byte[1 << 16];
+    private int position;
+    private int limit;
     private long offset;
     private long number;
     private boolean finished;
@@ -33,7 +35,7 @@ public final class Iso2709Reader extends MarcReader {
      *                 field 100 (UNIMARC, CNMARC) and the bytes themselves
      */
     public Iso2709Reader(InputStream in, MarcEncoding encoding) {
-        this.in = in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 1 << 16);
+        this.in = in;
         this.forcedEncoding = encoding;
     }
 
@@ -49,43 +51,68 @@ public final class Iso2709Reader extends MarcReader {
         }
         int b;
         do {
-            b = in.read();
-            if (b == -1) {
+            if (position == limit && !fill()) {
                 finished = true;
                 return null;
             }
+            b = buffer[position++] & 0xFF;
             offset++;
         } while (b == '\n' || b == '\r' || b == ' ' || b == 0x1A || b == 0);
         long start = offset - 1;
         number++;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
-        bytes.write(b);
-        while (b != RECORD_TERMINATOR) {
-            if (bytes.size() > MAX_RECORD_LENGTH) {
-                skipPastTerminator();
+        byte[] record = new byte[2048];
+        record[0] = (byte) b;
+        int length = 1;
+        boolean terminated = b == RECORD_TERMINATOR;
+        while (!terminated) {
+            if (position == limit && !fill()) {
+                finished = true;
+                return new MarcReadResult.Rejected(number, start,
+                        "truncated: the file ends inside the record, after " + length + " bytes");
+            }
+            int end = position;
+            while (end < limit && buffer[end] != RECORD_TERMINATOR) {
+                end++;
+            }
+            terminated = end < limit;
+            int taken = (terminated ? end + 1 : limit) - position;
+            if (length + taken > MAX_RECORD_LENGTH) {
+                position += taken;
+                offset += taken;
+                if (!terminated) {
+                    skipPastTerminator();
+                }
                 return new MarcReadResult.Rejected(number, start,
                         "no record terminator within " + MAX_RECORD_LENGTH + " bytes");
             }
-            b = in.read();
-            if (b == -1) {
-                finished = true;
-                return new MarcReadResult.Rejected(number, start,
-                        "truncated: the file ends inside the record, after " + bytes.size() + " bytes");
+            if (length + taken > record.length) {
+                record = Arrays.copyOf(record, Math.max(record.length * 2, length + taken));
             }
-            offset++;
-            bytes.write(b);
+            System.arraycopy(buffer, position, record, length, taken);
+            length += taken;
+            position += taken;
+            offset += taken;
         }
-        byte[] record = bytes.toByteArray();
         try {
-            return parse(record, start);
+            return parse(Arrays.copyOf(record, length), start);
         } catch (MarcFormatException e) {
             return new MarcReadResult.Rejected(number, start, e.getMessage());
         }
     }
 
+    private boolean fill() throws IOException {
+        int read;
+        do {
+            read = in.read(buffer, 0, buffer.length);
+        } while (read == 0);
+        position = 0;
+        limit = Math.max(read, 0);
+        return read > 0;
+    }
+
     private void skipPastTerminator() throws IOException {
-        int b;
-        while ((b = in.read()) != -1) {
+        while (position < limit || fill()) {
+            byte b = buffer[position++];
             offset++;
             if (b == RECORD_TERMINATOR) {
                 return;

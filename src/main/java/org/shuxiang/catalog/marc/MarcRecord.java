@@ -42,11 +42,22 @@ public record MarcRecord(String leader, List<Field> fields) {
 
         /** The values of every subfield with this code, in order. */
         public List<String> all(char code) {
-            return subfields.stream().filter(s -> s.code() == code).map(Subfield::value).toList();
+            List<String> values = new ArrayList<>(2);
+            for (Subfield subfield : subfields) {
+                if (subfield.code() == code) {
+                    values.add(subfield.value());
+                }
+            }
+            return values;
         }
 
         public Optional<String> first(char code) {
-            return subfields.stream().filter(s -> s.code() == code).map(Subfield::value).findFirst();
+            for (Subfield subfield : subfields) {
+                if (subfield.code() == code) {
+                    return Optional.of(subfield.value());
+                }
+            }
+            return Optional.empty();
         }
     }
 
@@ -65,23 +76,52 @@ public record MarcRecord(String leader, List<Field> fields) {
         return fields.stream().filter(f -> f instanceof DataField && f.tag().equals(tag)).map(DataField.class::cast);
     }
 
+    // the lookups below are loops rather than streams: imports and the index call them for every record
+
     public Optional<DataField> dataField(String tag) {
-        return dataFields(tag).findFirst();
+        for (Field field : fields) {
+            if (field instanceof DataField data && field.tag().equals(tag)) {
+                return Optional.of(data);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<String> controlField(String tag) {
-        return fields.stream().filter(f -> f instanceof ControlField && f.tag().equals(tag))
-                .map(f -> ((ControlField) f).data()).findFirst();
+        for (Field field : fields) {
+            if (field instanceof ControlField control && field.tag().equals(tag)) {
+                return Optional.of(control.data());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first value of {@code tag$code}, e.g. {@code first("245", 'a')}. */
     public Optional<String> first(String tag, char code) {
-        return dataFields(tag).flatMap(f -> f.all(code).stream()).findFirst();
+        for (Field field : fields) {
+            if (field instanceof DataField data && field.tag().equals(tag)) {
+                Optional<String> value = data.first(code);
+                if (value.isPresent()) {
+                    return value;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every value of {@code tag$code} across repeated fields. */
     public List<String> all(String tag, char code) {
-        return dataFields(tag).flatMap(f -> f.all(code).stream()).toList();
+        List<String> values = new ArrayList<>(2);
+        for (Field field : fields) {
+            if (field instanceof DataField data && field.tag().equals(tag)) {
+                for (Subfield subfield : data.subfields()) {
+                    if (subfield.code() == code) {
+                        values.add(subfield.value());
+                    }
+                }
+            }
+        }
+        return values;
     }
 
     /** A copy with another leader (the writers set lengths and the encoding position). */

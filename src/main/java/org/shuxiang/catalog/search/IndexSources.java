@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.shuxiang.catalog.CatalogRecords;
+import org.shuxiang.catalog.FreshRecords;
+import org.shuxiang.catalog.marc.BibliographicFields;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,8 +22,10 @@ class IndexSources {
 
     private final JdbcClient jdbc;
     private final CatalogRecords records;
+    private final FreshRecords fresh;
 
-    IndexSources(JdbcClient jdbc, CatalogRecords records) {
+    IndexSources(JdbcClient jdbc, CatalogRecords records, FreshRecords fresh) {
+        this.fresh = fresh;
         this.jdbc = jdbc;
         this.records = records;
     }
@@ -33,14 +37,15 @@ class IndexSources {
 
     /**
      * Records changed by transactions from {@code sinceXid} on, after {@code after} in (transaction, id)
-     * order, a page at a time: an index range scan, however large the catalogue.
+     * order, a page at a time: an index range scan, however large the catalogue. The order names the
+     * table's columns: an output column called change_xid (the text) would sort 1000 before 999.
      */
     List<Change> changedSince(String sinceXid, Change after, int limit) {
         return jdbc.sql("""
-                        select id, change_xid::text from bib_record
+                        select id, change_xid::text as xid from bib_record
                         where change_xid >= cast(:since as xid8)
                           and (change_xid, id) > (cast(:afterXid as xid8), :afterId)
-                        order by change_xid, id limit :limit""")
+                        order by bib_record.change_xid, bib_record.id limit :limit""")
                 .param("since", sinceXid).param("afterXid", after.xid()).param("afterId", after.id())
                 .param("limit", limit)
                 .query((rs, n) -> new Change(rs.getLong(1), rs.getString(2))).list();
@@ -56,15 +61,32 @@ class IndexSources {
                     copies.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new IndexSource.Copy(
                             rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
                 });
-        Map<Long, Object[]> extra = new HashMap<>();
-        jdbc.sql("select id, call_number, loan_count from bib_record where id = any(:ids)")
+        record Extra(String callNumber, int loanCount, int version) {
+        }
+        Map<Long, Extra> extra = new HashMap<>();
+        jdbc.sql("select id, call_number, loan_count, version from bib_record where id = any(:ids)")
                 .param("ids", ids.toArray(Long[]::new))
                 .query(rs -> {
-                    extra.put(rs.getLong(1), new Object[] {rs.getString(2), rs.getInt(3)});
+                    extra.put(rs.getLong(1), new Extra(rs.getString(2), rs.getInt(3), rs.getInt(4)));
                 });
-        return records.fieldsOf(ids).stream()
-                .map(r -> new IndexSource(r.id(), r.fields(), (String) extra.get(r.id())[0],
-                        (Integer) extra.get(r.id())[1], copies.getOrDefault(r.id(), List.of())))
-                .toList();
+        Map<Long, BibliographicFields> fields = new HashMap<>();
+        List<Long> toRead = new ArrayList<>();
+        for (Map.Entry<Long, Extra> record : extra.entrySet()) {
+            BibliographicFields inserted = fresh.take(record.getKey(), record.getValue().version());
+            if (inserted != null) {
+                fields.put(record.getKey(), inserted);
+            } else {
+                toRead.add(record.getKey());
+            }
+        }
+        if (!toRead.isEmpty()) {
+            records.fieldsOf(toRead).forEach(r -> fields.put(r.id(), r.fields()));
+        }
+        List<IndexSource> sources = new ArrayList<>(fields.size());
+        fields.forEach((id, f) -> {
+            Extra e = extra.get(id);
+            sources.add(new IndexSource(id, f, e.callNumber(), e.loanCount(), copies.getOrDefault(id, List.of())));
+        });
+        return sources;
     }
 }

@@ -73,6 +73,12 @@ public class SearchIndex implements SmartLifecycle {
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private volatile Generation live;
     private volatile String xmin = "1";
+    /**
+     * The records indexed by recent passes with the transaction that had last changed them: a pass
+     * reads again every change since the oldest transaction running at the previous one, and skips
+     * those it has already indexed as they are. Entries older than that transaction are let go.
+     */
+    private final Map<Long, Long> indexedAt = new java.util.HashMap<>();
     private volatile FacetState facets;
     private volatile boolean running;
     private long lastCommit = System.nanoTime();
@@ -144,8 +150,14 @@ public class SearchIndex implements SmartLifecycle {
         synchronized (writeLock) {
             try {
                 String next = sources.snapshotXmin();
-                int applied = applyChangesSince(live, xmin);
+                int applied = applyChangesSince(live, xmin, indexedAt);
+                if (applied > 0) {
+                    log.debug("Indexed {} changed records from transaction {} on; the oldest running is {}",
+                            applied, xmin, next);
+                }
                 xmin = next;
+                long oldest = Long.parseLong(next);
+                indexedAt.values().removeIf(xid -> xid < oldest);
                 if (applied > 0) {
                     dirty = true;
                     live.searchers().maybeRefreshBlocking();
@@ -184,12 +196,13 @@ public class SearchIndex implements SmartLifecycle {
             }
             synchronized (writeLock) {
                 String next = sources.snapshotXmin();
-                applyChangesSince(fresh, start);
+                applyChangesSince(fresh, start, new java.util.HashMap<>());
                 commit(fresh, next);
                 fresh.searchers().maybeRefreshBlocking();
                 Generation old = live;
                 live = fresh;
                 xmin = next;
+                indexedAt.clear();
                 facets = null;
                 writeCurrent(fresh.dir());
                 old.close();
@@ -262,13 +275,24 @@ public class SearchIndex implements SmartLifecycle {
         }
     }
 
-    private int applyChangesSince(Generation generation, String since) throws IOException {
+    private int applyChangesSince(Generation generation, String since, Map<Long, Long> seen) throws IOException {
         int applied = 0;
         IndexSources.Change after = new IndexSources.Change(0, since);
         List<IndexSources.Change> changes;
         while (!(changes = sources.changedSince(since, after, PAGE)).isEmpty()) {
-            apply(generation, changes.stream().map(IndexSources.Change::id).distinct().toList());
-            applied += changes.size();
+            Map<Long, Long> fresh = new java.util.LinkedHashMap<>();
+            for (IndexSources.Change change : changes) {
+                long xid = Long.parseLong(change.xid());
+                Long before = seen.get(change.id());
+                if (before == null || before != xid) {
+                    fresh.put(change.id(), xid);
+                }
+            }
+            if (!fresh.isEmpty()) {
+                apply(generation, List.copyOf(fresh.keySet()));
+                seen.putAll(fresh);
+                applied += fresh.size();
+            }
             after = changes.get(changes.size() - 1);
         }
         return applied;
