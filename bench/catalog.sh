@@ -2,7 +2,8 @@
 # The catalogue at scale: generates RECORDS synthetic CNMARC records (default 1,000,000), imports them
 # with the command-line import into a fresh embedded database holding the demo network (index included),
 # adds ITEMS copies (default 2,000,000) in SQL, rebuilds the index, then drives the search API with
-# CLIENTS concurrent clients (default 20) and a mix of Chinese words, pinyin, ISBNs and facet filters.
+# CLIENTS concurrent clients (default 20) and a realistic mix (bench/search-mix.py): popular searches and a
+# long tail of title words, authors, ISBNs, pinyin and facet filters. Needs python3; wrk for the search figures.
 # The server runs with a 1 GiB heap. Usage: ./mvnw -DskipTests package && bash bench/catalog.sh [RECORDS] [ITEMS] [CLIENTS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,48 +32,41 @@ pg_port=$(grep -o "ready on 127.0.0.1:[0-9]*" "$work/app.log" | tail -n 1 | cut 
 psql_() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d shuxiang -Atq "$@"; }
 echo "== adding $items copies over the lending units"
 psql_ -c "set session_replication_role = replica" -c "
+  with units as (select array_agg(code order by code) as codes from org_unit where lends),
+       m as (select max(id) as top from bib_record)
   insert into item (barcode, record_id, owning_unit, current_unit, item_type, status, call_number)
-  select 'BX' || lpad(g::text, 10, '0'), r.id, u.code, u.code,
+  select 'BX' || lpad(g::text, 10, '0'), r.id, u.codes[1 + g % cardinality(u.codes)],
+         u.codes[1 + g % cardinality(u.codes)],
          case when g % 7 = 0 then 'CHILDRENS_BOOK' else 'BOOK' end,
          case when g % 5 = 0 then 'ON_LOAN' when g % 53 = 0 then 'IN_TRANSIT' else 'AVAILABLE' end,
          r.clc_number || '/' || (g % 997)
-  from generate_series(1, $items) g
-  join lateral (select id, clc_number from bib_record where id = 1 + (g * 7919) % (select max(id) from bib_record)) r on true
-  join lateral (select code from org_unit where lends order by code offset (g % 198) limit 1) u on true"
+  from generate_series(1, $items) g cross join units u cross join m
+  join bib_record r on r.id = 1 + (g::bigint * 7919) % m.top"
 psql_ -c "select count(*) || ' records, ' || (select count(*) from item) || ' copies' from bib_record"
 token=$(curl -fsS -u demo-admin:shuxiang-demo -H 'Content-Type: application/json' \
   -d '{"name":"bench","kind":"INTEGRATION","permissions":["NETWORK_READ"]}' \
   "http://127.0.0.1:$port/api/v1/api-keys" | sed -E 's/.*"token":"([^"]+)".*/\1/')
-echo "== rebuilding the index with the copies"
+echo "== rebuilding the index with the copies (the service keeps answering meanwhile)"
 start=$(date +%s)
 curl -fsS -X POST -u demo-admin:shuxiang-demo "http://127.0.0.1:$port/api/v1/catalog/search-index/rebuild"; echo
 echo "rebuild took $(( $(date +%s) - start )) s"
 
-urls="$work/urls.txt"
-base="http://127.0.0.1:$port/api/v1/catalog/search?q="
-for q in 中国 历史 文学 儿童 科学 经济 管理 教育 研究 故事 小说 诗歌 文化 艺术 技术 计算机 世界 生活 三体 活着 \
-         中国历史 儿童文学 长篇小说 铜陵 安徽; do
-  echo "$base$(python3 -c "import urllib.parse,sys; print(urllib.parse.quote(sys.argv[1]))" "$q")" >> "$urls"
-done
-for q in zhongguo lishi wenxue ertong kexue jingji jiaoyu gushi xiaoshuo shige santi huozhe zg ls wx et; do
-  echo "$base$q" >> "$urls"
-done
-psql_ -c "select isbns[1] from bib_record where cardinality(isbns) > 0 order by id desc limit 20" | while read -r isbn; do
-  echo "$base$isbn" >> "$urls"
-done
-for filter in "&clcClass=I" "&availableWithin=YAQ" "&itemType=CHILDRENS_BOOK" "&yearFrom=2010" "&sort=newest"; do
-  echo "${base}$(python3 -c "import urllib.parse; print(urllib.parse.quote('中国'))")$filter" >> "$urls"
-  echo "${base}wenxue$filter" >> "$urls"
-done
-echo "== searching: $(wc -l < "$urls") queries in the mix, $clients clients"
+echo "== the search mix: 30,000 searches drawn from 5,000 sampled records and the popular searches"
+psql_ -F $'\t' -c "select title, coalesce(responsibility, ''), coalesce(isbns[1], '')
+                    from bib_record tablesample system (1) repeatable (42) limit 5000" > "$work/samples.tsv"
+python3 bench/search-mix.py 30000 42 < "$work/samples.tsv" > "$work/paths.txt"
+echo "$(sort -u "$work/paths.txt" | wc -l) different searches"
 if command -v wrk >/dev/null 2>&1; then
   # wrk (Debian's package) drives the load in C, leaving the two cores to the server
-  sed -e "s#^http://127.0.0.1:$port##" "$urls" > "$work/paths.txt"
   export WRK_PATHS="$work/paths.txt" WRK_AUTH="Bearer $token"
-  wrk -t 2 -c "$clients" -d 10s -s bench/search-mix.lua "http://127.0.0.1:$port" > /dev/null
-  wrk -t 2 -c "$clients" -d 30s -s bench/search-mix.lua "http://127.0.0.1:$port" | tail -n 2
+  WRK_PAUSE_MS=0 wrk -t 2 -c "$clients" -d 20s -s bench/search-mix.lua "http://127.0.0.1:$port" > /dev/null
+  echo "-- $clients clients, each pausing 0-200 ms between searches"
+  WRK_PAUSE_MS=200 wrk -t 2 -c "$clients" -d 30s -s bench/search-mix.lua "http://127.0.0.1:$port" | tail -n 2
+  echo "-- $clients clients without pause (saturation)"
+  WRK_PAUSE_MS=0 wrk -t 2 -c "$clients" -d 30s -s bench/search-mix.lua "http://127.0.0.1:$port" | tail -n 2
 else
-  java bench/LoadDriver.java --urls "$urls" --header "Authorization: Bearer $token" --requests 20000 \
+  sed -e "s#^#http://127.0.0.1:$port#" "$work/paths.txt" > "$work/urls.txt"
+  java bench/LoadDriver.java --urls "$work/urls.txt" --header "Authorization: Bearer $token" --requests 20000 \
     --concurrency "$clients" --warmup 2000
 fi
 echo "== heap of the server after the run"

@@ -1,5 +1,6 @@
 -- wrk script: cycles through the request paths in the file named by WRK_PATHS, with the header in
--- WRK_AUTH, and prints the latency percentiles the benchmark records (p50, p95, p99).
+-- WRK_AUTH, and prints the latency percentiles the benchmark records (p50, p95, p99). WRK_PAUSE_MS, when
+-- set, makes each client pause a random 0..WRK_PAUSE_MS ms between its requests, as people do (wrk's delay).
 local paths = {}
 local index = 0
 
@@ -8,6 +9,16 @@ function init(args)
     if #line > 0 then paths[#paths + 1] = line end
   end
   wrk.headers["Authorization"] = os.getenv("WRK_AUTH")
+  -- each thread starts somewhere else in the mix, so threads do not send the same search at once
+  math.randomseed(os.time() + (tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 100000))
+  index = math.random(#paths)
+end
+
+local pause = tonumber(os.getenv("WRK_PAUSE_MS") or "0")
+
+function delay()
+  if pause > 0 then return math.random(0, pause) end
+  return 0
 end
 
 function request()

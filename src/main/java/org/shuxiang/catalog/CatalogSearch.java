@@ -44,8 +44,13 @@ public interface CatalogSearch {
     record UnitCount(String unit, int copies) {
     }
 
+    /**
+     * Counts of the hits by unit (copies on the shelf there), item type, CLC class, language and years.
+     * When a search finds very many titles, the counts are estimated from a random sample of its hits
+     * ({@code estimated}); the total is always exact.
+     */
     record Facets(List<FacetValue> unit, List<FacetValue> itemType, List<FacetValue> clcClass,
-                  List<FacetValue> language, List<FacetValue> year) {
+                  List<FacetValue> language, List<FacetValue> year, boolean estimated) {
     }
 
     /** One value of a facet: {@code label} is for people (the CLC class's name, say). */

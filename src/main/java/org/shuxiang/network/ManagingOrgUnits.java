@@ -66,7 +66,7 @@ public class ManagingOrgUnits {
                 changed.services(), current.active(), changed.openingHours(), changed.closedPeriods());
         checkContent(unit);
         units.update(unit);
-        if (!current.operatorCode().equals(unit.operatorCode())) {
+        if (!current.operatorCode().equals(unit.operatorCode()) || !current.nameZh().equals(unit.nameZh())) {
             trees.changed();
         }
         audit.record("ORG_UNIT_UPDATED", "ORG_UNIT", unit.code(), unit.code(),

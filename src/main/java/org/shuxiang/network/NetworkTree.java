@@ -17,8 +17,9 @@ import java.util.Set;
  */
 public final class NetworkTree {
 
-    /** One unit as the tree knows it. */
-    public record Node(String code, String parentCode, UnitType type, String operatorCode, boolean active) {
+    /** One unit as the tree knows it, with its Chinese name for the messages and labels that show it. */
+    public record Node(String code, String parentCode, UnitType type, String operatorCode, boolean active,
+                       String name) {
     }
 
     private final Map<String, Node> nodes;

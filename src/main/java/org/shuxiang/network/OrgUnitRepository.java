@@ -36,10 +36,11 @@ class OrgUnitRepository {
 
     List<NetworkTree.Node> treeNodes() {
         return jdbc.sql("""
-                        select u.code, p.code as parent_code, u.type, u.operator_code, u.active
+                        select u.code, p.code as parent_code, u.type, u.operator_code, u.active, u.name_zh
                         from org_unit u left join org_unit p on p.id = u.parent_id""")
                 .query((rs, n) -> new NetworkTree.Node(rs.getString("code"), rs.getString("parent_code"),
-                        UnitType.valueOf(rs.getString("type")), rs.getString("operator_code"), rs.getBoolean("active")))
+                        UnitType.valueOf(rs.getString("type")), rs.getString("operator_code"), rs.getBoolean("active"),
+                        rs.getString("name_zh")))
                 .list();
     }
 
@@ -61,18 +62,6 @@ class OrgUnitRepository {
                 .param("active", active)
                 .query(this::row).list();
         return withCalendars(rows);
-    }
-
-    Map<String, String> namesOf(Collection<String> codes) {
-        Map<String, String> names = new HashMap<>();
-        if (!codes.isEmpty()) {
-            jdbc.sql("select code, name_zh from org_unit where code = any(:codes)")
-                    .param("codes", codes.toArray(String[]::new))
-                    .query(rs -> {
-                        names.put(rs.getString(1), rs.getString(2));
-                    });
-        }
-        return names;
     }
 
     boolean exists(String code) {

@@ -53,10 +53,14 @@ public class OrgUnits implements UnitHierarchy {
         return units.list(codes, type, active);
     }
 
-    /** The Chinese names of these units, by code, in one query. */
-    @Transactional(readOnly = true)
+    /** The Chinese names of these units, by code, from the network tree in memory; unknown codes are left out. */
     public java.util.Map<String, String> namesOf(java.util.Collection<String> codes) {
-        return units.namesOf(codes);
+        NetworkTree tree = trees.tree();
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        for (String code : codes) {
+            tree.find(code).ifPresent(node -> names.put(code, node.name()));
+        }
+        return names;
     }
 
     public NetworkTree tree() {

@@ -217,6 +217,26 @@ class CatalogSearchTest {
     }
 
     @Test
+    void a_search_asked_again_after_a_change_finds_the_change_in_its_hits_and_its_total() throws Exception {
+        search("骆驼祥子").andExpect(jsonPath("$.total").value(0));
+        load(cnmarc("9787020024759", "骆驼祥子", "老舍", "人民文学出版社", "2000", "I246.5"), "9787020024759");
+        index.catchUp();
+        search("骆驼祥子").andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.hits[0].title").value("骆驼祥子"));
+    }
+
+    @Test
+    void the_popular_sort_puts_the_most_borrowed_title_first() throws Exception {
+        jdbc.sql("update bib_record set loan_count = 500 where :isbn = any(isbns)").param("isbn", "9787506365437")
+                .update();
+        index.catchUp();
+        search("class:I247", "sort", "popular").andExpect(jsonPath("$.hits[0].title").value("活着"));
+        jdbc.sql("update bib_record set loan_count = 900 where :isbn = any(isbns)").param("isbn", SANTI_ISBN).update();
+        index.catchUp();
+        search("class:I247", "sort", "popular").andExpect(jsonPath("$.hits[0].title").value("三体"));
+    }
+
+    @Test
     void the_index_is_rebuilt_from_the_database_while_searches_go_on() throws Exception {
         api.as("demo-desk").post("/api/v1/catalog/search-index/rebuild", null).andExpect(status().isForbidden());
         api.as("demo-admin").post("/api/v1/catalog/search-index/rebuild", null)

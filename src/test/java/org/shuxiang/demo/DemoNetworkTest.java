@@ -48,7 +48,8 @@ class DemoNetworkTest {
             NetworkTree tree = new NetworkTree(placed);
             assertThat(tree.checkPlacement(unit.type(), unit.parentCode())).as(unit.code()).isEmpty();
             assertThat(unit.openingHours().check()).as(unit.code()).isEmpty();
-            placed.add(new NetworkTree.Node(unit.code(), unit.parentCode(), unit.type(), unit.operatorCode(), true));
+            placed.add(new NetworkTree.Node(unit.code(), unit.parentCode(), unit.type(), unit.operatorCode(), true,
+                    unit.nameZh()));
         }
         assertThat(units.stream().map(OrgUnit::code).distinct().count()).isEqualTo(units.size());
     }

@@ -18,7 +18,7 @@ class NetworkTreeTest {
             node("WEST", "CITY", UnitType.MAIN_LIBRARY, false)));
 
     private static NetworkTree.Node node(String code, String parent, UnitType type, boolean active) {
-        return new NetworkTree.Node(code, parent, type, "SELF", active);
+        return new NetworkTree.Node(code, parent, type, "SELF", active, code);
     }
 
     @Test

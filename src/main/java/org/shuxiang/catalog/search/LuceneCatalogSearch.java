@@ -1,6 +1,7 @@
 package org.shuxiang.catalog.search;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,12 +15,13 @@ import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.RandomSamplingFacetsCollector;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.range.LongRange;
 import org.apache.lucene.facet.range.LongRangeFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -29,11 +31,17 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.util.BytesRef;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.shuxiang.catalog.CatalogSearch;
 import org.shuxiang.network.OrgUnits;
 import org.shuxiang.catalog.ClcClass;
 import org.shuxiang.platform.UnitHierarchy;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -42,6 +50,9 @@ import org.springframework.stereotype.Service;
 class LuceneCatalogSearch implements CatalogSearch {
 
     static final int MAX_SIZE = 100;
+    /** Facets of searches with more hits than this are counted on a random sample of this many. */
+    static final int FACET_SAMPLE = 10_000;
+    private static final long FACET_SAMPLE_SEED = 20_261_127L;
     static final int MAX_PAGE_DEPTH = 10_000;
     private static final List<LongRange> YEARS = List.of(
             new LongRange("-1979", 1, true, 1979, true),
@@ -50,12 +61,30 @@ class LuceneCatalogSearch implements CatalogSearch {
             new LongRange("2010-2019", 2010, true, 2019, true),
             new LongRange("2020-", 2020, true, 9999, true));
 
+    /** How long facet counts may be shown after the index has changed: they are counts, not copies. */
+    static final Duration FACETS_GOOD_FOR = Duration.ofSeconds(30);
+
+    /** The index's part of an answer, for the reader it was computed on. */
+    private record Answer(IndexReader.CacheKey reader, long total, List<Hit> hits, Facets facets) {
+    }
+
+    /**
+     * Recent answers by request, as search engines keep them (Solr's result cache, Elasticsearch's request
+     * cache): whole while the index is unchanged, their facets for {@link #FACETS_GOOD_FOR} after.
+     * Availability is never cached: it is read from the database for every page. At most
+     * {@code shuxiang.search.answer-cache} answers are kept (0 keeps none).
+     */
+    private final Cache<SearchRequest, Answer> answers;
+
     private final SearchIndex index;
     private final JdbcClient jdbc;
     private final UnitHierarchy units;
     private final OrgUnits orgUnits;
 
-    LuceneCatalogSearch(SearchIndex index, JdbcClient jdbc, UnitHierarchy units, OrgUnits orgUnits) {
+    LuceneCatalogSearch(SearchIndex index, JdbcClient jdbc, UnitHierarchy units, OrgUnits orgUnits,
+                        @Value("${shuxiang.search.answer-cache:5000}") int answerCache) {
+        this.answers = Caffeine.newBuilder().maximumSize(Math.max(0, answerCache)).expireAfterWrite(FACETS_GOOD_FOR)
+                .build();
         this.index = index;
         this.orgUnits = orgUnits;
         this.jdbc = jdbc;
@@ -66,23 +95,64 @@ class LuceneCatalogSearch implements CatalogSearch {
     public SearchResult search(SearchRequest request) {
         int size = Math.max(1, Math.min(request.size() <= 0 ? 20 : request.size(), MAX_SIZE));
         int page = Math.max(0, Math.min(request.page(), MAX_PAGE_DEPTH / size));
-        Query query = filtered(request);
-        record Found(long total, List<Hit> hits, Facets facets) {
+        SearchRequest normalized = new SearchRequest(request.query() == null ? null : request.query().strip(), page,
+                size, request.sort() == null ? CatalogSearch.Sort.RELEVANCE : request.sort(), request.unit(),
+                request.availableWithin(), request.itemType(), request.clcClass(), request.language(),
+                request.yearFrom(), request.yearTo());
+        Answer answer = index.search((searcher, facetState) -> answer(normalized, searcher, facetState));
+        return new SearchResult(request.query(), answer.total(), page, size, withAvailability(answer.hits()),
+                withUnitNames(answer.facets()));
+    }
+
+    /**
+     * The index's part of an answer: whole from the cache when the index has not changed since; after a
+     * change, fresh hits (cheap: only the best are scored) and a fresh total with the facets counted a
+     * moment ago; otherwise everything, counting every match for the total and the facets.
+     */
+    private Answer answer(SearchRequest request, IndexSearcher searcher, SortedSetDocValuesReaderState facetState)
+            throws IOException {
+        IndexReader.CacheKey reader = searcher.getIndexReader().getReaderCacheHelper().getKey();
+        Answer cached = answers.getIfPresent(request);
+        if (cached != null && cached.reader() == reader) {
+            return cached;
         }
-        Found found = index.search((searcher, facetState) -> {
-            FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query,
-                    (page + 1) * size, sort(request.sort()), new FacetsCollectorManager());
-            ScoreDoc[] docs = result.topDocs().scoreDocs;
-            List<Hit> hits = new ArrayList<>();
-            var stored = searcher.storedFields();
-            for (int i = page * size; i < docs.length; i++) {
-                hits.add(hit(stored.document(docs[i].doc)));
-            }
-            return new Found(result.topDocs().totalHits.value, hits,
-                    facets(result.facetsCollector(), facetState));
-        });
-        return new SearchResult(request.query(), found.total(), page, size, withAvailability(found.hits()),
-                withUnitNames(found.facets()));
+        Query query = filtered(request);
+        int wanted = (request.page() + 1) * request.size();
+        if (cached != null) {
+            return new Answer(reader, searcher.count(query), hits(searcher, best(searcher, query, request.sort(),
+                    wanted), request), cached.facets());
+        }
+        // two passes: the best hits alone, which lets Lucene skip what cannot make the page, then every
+        // match unscored for the total and the facets
+        TopDocs top = best(searcher, query, request.sort(), wanted);
+        RandomSamplingFacetsCollector matches = searcher.search(query,
+                RandomSamplingFacetsCollector.createManager(FACET_SAMPLE, FACET_SAMPLE_SEED));
+        long total = 0;
+        for (FacetsCollector.MatchingDocs leaf : matches.getOriginalMatchingDocs()) {
+            total += leaf.totalHits;
+        }
+        Answer answer = new Answer(reader, total, hits(searcher, top, request),
+                facets(matches, facetState));
+        answers.put(request, answer);
+        return answer;
+    }
+
+    /** The best {@code wanted} hits; totals are not counted here, so scoring skips what cannot compete. */
+    private static TopDocs best(IndexSearcher searcher, Query query, CatalogSearch.Sort order, int wanted)
+            throws IOException {
+        return order == CatalogSearch.Sort.RELEVANCE
+                ? searcher.search(query, new TopScoreDocCollectorManager(wanted, wanted))
+                : searcher.search(query, new TopFieldCollectorManager(sort(order), wanted, wanted));
+    }
+
+    private static List<Hit> hits(IndexSearcher searcher, TopDocs top, SearchRequest request) throws IOException {
+        ScoreDoc[] docs = top.scoreDocs;
+        List<Hit> hits = new ArrayList<>();
+        var stored = searcher.storedFields();
+        for (int i = request.page() * request.size(); i < docs.length; i++) {
+            hits.add(hit(stored.document(docs[i].doc)));
+        }
+        return List.copyOf(hits);
     }
 
     @Override
@@ -141,31 +211,39 @@ class LuceneCatalogSearch implements CatalogSearch {
         };
     }
 
-    private static Facets facets(FacetsCollector collector, SortedSetDocValuesReaderState state) throws IOException {
+    /**
+     * Facet counts over the hits, or over a random sample of {@link #FACET_SAMPLE} of them scaled up to
+     * all when there are more: counting is what a broad search costs, and an estimate reads the same.
+     */
+    private static Facets facets(RandomSamplingFacetsCollector collector, SortedSetDocValuesReaderState state)
+            throws IOException {
+        collector.getMatchingDocs(); // draws the sample when there are more hits than it holds, and sets its rate
+        double rate = collector.getSamplingRate();
+        double scale = rate > 0 && rate < 1 ? 1 / rate : 1;
         List<FacetValue> unit = List.of();
         List<FacetValue> itemType = List.of();
         List<FacetValue> clcClass = List.of();
         List<FacetValue> language = List.of();
         if (state != null) {
             SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, collector);
-            unit = values(counts, RecordDocuments.FACET_UNIT, 30, false);
-            itemType = values(counts, RecordDocuments.FACET_ITEM_TYPE, 10, false);
-            clcClass = values(counts, RecordDocuments.FACET_CLASS, 22, true);
-            language = values(counts, RecordDocuments.FACET_LANGUAGE, 20, false);
+            unit = values(counts, RecordDocuments.FACET_UNIT, 30, false, scale);
+            itemType = values(counts, RecordDocuments.FACET_ITEM_TYPE, 10, false, scale);
+            clcClass = values(counts, RecordDocuments.FACET_CLASS, 22, true, scale);
+            language = values(counts, RecordDocuments.FACET_LANGUAGE, 20, false, scale);
         }
         LongRangeFacetCounts years = new LongRangeFacetCounts(RecordDocuments.YEAR_VALUE, collector,
                 YEARS.toArray(LongRange[]::new));
         List<FacetValue> year = new ArrayList<>();
         for (LabelAndValue lv : years.getAllChildren(RecordDocuments.YEAR_VALUE).labelValues) {
             if (lv.value.longValue() > 0) {
-                year.add(new FacetValue(lv.label, lv.label, lv.value.longValue()));
+                year.add(new FacetValue(lv.label, lv.label, Math.round(lv.value.longValue() * scale)));
             }
         }
-        return new Facets(unit, itemType, clcClass, language, year);
+        return new Facets(unit, itemType, clcClass, language, year, scale > 1);
     }
 
     private static List<FacetValue> values(org.apache.lucene.facet.Facets counts, String dimension, int top,
-                                           boolean clc) throws IOException {
+                                           boolean clc, double scale) throws IOException {
         FacetResult result;
         try {
             result = counts.getTopChildren(top, dimension);
@@ -178,7 +256,7 @@ class LuceneCatalogSearch implements CatalogSearch {
         List<FacetValue> values = new ArrayList<>();
         for (LabelAndValue lv : result.labelValues) {
             String label = clc ? ClcClass.valueOf(lv.label).chineseName() : lv.label;
-            values.add(new FacetValue(lv.label, label, lv.value.longValue()));
+            values.add(new FacetValue(lv.label, label, Math.round(lv.value.longValue() * scale)));
         }
         return values;
     }
@@ -188,7 +266,8 @@ class LuceneCatalogSearch implements CatalogSearch {
         Map<String, String> names = orgUnits.namesOf(facets.unit().stream().map(FacetValue::value).toList());
         List<FacetValue> units = facets.unit().stream()
                 .map(f -> new FacetValue(f.value(), names.getOrDefault(f.value(), f.value()), f.count())).toList();
-        return new Facets(units, facets.itemType(), facets.clcClass(), facets.language(), facets.year());
+        return new Facets(units, facets.itemType(), facets.clcClass(), facets.language(), facets.year(),
+                facets.estimated());
     }
 
     /** A hit as the index stored it; availability comes after, from the database. */
