@@ -77,6 +77,10 @@ public class Api {
             return send(HttpMethod.PUT, path, json);
         }
 
+        public ResultActions patch(String path, String json) throws Exception {
+            return send(HttpMethod.PATCH, path, json);
+        }
+
         public ResultActions delete(String path) throws Exception {
             return send(HttpMethod.DELETE, path, null);
         }

@@ -1,0 +1,190 @@
+package org.shuxiang.patrons;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for readers, their cards and their blocks. */
+@Repository
+class ReaderRepository {
+
+    /** A reader's row as stored, before blocks are added. */
+    record Row(long id, String name, String identityMasked, LocalDate dateOfBirth, String phone, String address,
+               String homeUnit, CardType cardType, Long guardianId, String cardNumber, LocalDate expiresOn,
+               Reader.BorrowingBasis basis, int depositCents, String pinHash, java.time.Instant registeredAt,
+               int version) {
+    }
+
+    /** What registering stores. */
+    record NewReader(String name, byte[] identityEncrypted, String identityHash, String identityMasked,
+                     LocalDate dateOfBirth, String phone, String address, String homeUnit, CardType cardType,
+                     Long guardianId, String pinHash, LocalDate expiresOn, String registeredBy) {
+    }
+
+    private static final String SELECT = """
+            select r.id, r.name, r.identity_masked, r.date_of_birth, r.phone, r.address, r.home_unit, r.card_type,
+                   r.guardian_id, c.card_number, r.expires_on, r.borrowing_basis, r.deposit_cents, r.pin_hash,
+                   r.registered_at, r.version
+            from reader r left join reader_card c on c.reader_id = r.id and c.replaced_at is null
+            """;
+
+    private final JdbcClient jdbc;
+
+    ReaderRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(NewReader r) {
+        return jdbc.sql("""
+                        insert into reader (name, identity_encrypted, identity_hash, identity_masked, date_of_birth,
+                                            phone, address, home_unit, card_type, guardian_id, pin_hash, expires_on,
+                                            registered_by)
+                        values (:name, :enc, :hash, :masked, :birth, :phone, :address, :home, :type, :guardian, :pin,
+                                :expires, :by)
+                        returning id""")
+                .param("name", r.name()).param("enc", r.identityEncrypted()).param("hash", r.identityHash())
+                .param("masked", r.identityMasked()).param("birth", r.dateOfBirth()).param("phone", r.phone())
+                .param("address", r.address()).param("home", r.homeUnit()).param("type", r.cardType().name())
+                .param("guardian", r.guardianId()).param("pin", r.pinHash()).param("expires", r.expiresOn())
+                .param("by", r.registeredBy())
+                .query(Long.class).single();
+    }
+
+    void issueCard(long readerId, String cardNumber) {
+        jdbc.sql("insert into reader_card (card_number, reader_id) values (:card, :reader)")
+                .param("card", cardNumber).param("reader", readerId).update();
+    }
+
+    String nextCardNumber() {
+        return "TL" + jdbc.sql("select nextval('reader_card_number_seq')").query(Long.class).single();
+    }
+
+    boolean cardNumberExists(String cardNumber) {
+        return jdbc.sql("select exists (select 1 from reader_card where card_number = :card)")
+                .param("card", cardNumber).query(Boolean.class).single();
+    }
+
+    boolean identityExists(String identityHash) {
+        return jdbc.sql("select exists (select 1 from reader where identity_hash = :hash)")
+                .param("hash", identityHash).query(Boolean.class).single();
+    }
+
+    /** Marks the reader's working card replaced; the caller issues the new one in the same transaction. */
+    int replaceCurrentCard(long readerId, String by) {
+        return jdbc.sql("update reader_card set replaced_at = now(), replaced_by = :by "
+                        + "where reader_id = :reader and replaced_at is null")
+                .param("by", by).param("reader", readerId).update();
+    }
+
+    Optional<Row> find(long id) {
+        return jdbc.sql(SELECT + " where r.id = :id").param("id", id).query(this::row).optional();
+    }
+
+    /** Locks the reader's row for the rest of the transaction: changes to one reader go one at a time. */
+    Optional<Row> findForUpdate(long id) {
+        return jdbc.sql(SELECT + " where r.id = :id for update of r").param("id", id).query(this::row).optional();
+    }
+
+    /** The reader a card belongs to, and whether the card is the one that works now. */
+    Optional<Map.Entry<Long, Boolean>> readerOfCard(String cardNumber) {
+        return jdbc.sql("select reader_id, replaced_at is null from reader_card where card_number = :card")
+                .param("card", cardNumber)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getBoolean(2))).optional();
+    }
+
+    Optional<Long> readerOfIdentity(String identityHash) {
+        return jdbc.sql("select id from reader where identity_hash = :hash").param("hash", identityHash)
+                .query(Long.class).optional();
+    }
+
+    Optional<byte[]> encryptedIdentity(long id) {
+        return jdbc.sql("select identity_encrypted from reader where id = :id and identity_encrypted is not null")
+                .param("id", id).query((rs, n) -> rs.getBytes(1)).optional();
+    }
+
+    /** Readers whose name starts with {@code name}, in the given home units (null: all), a page at a time. */
+    List<Row> findByName(String name, Collection<String> homeUnits, int limit) {
+        String prefix = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        if (homeUnits == null) {
+            return jdbc.sql(SELECT + " where r.name like :prefix escape '\\' order by r.name, r.id limit :limit")
+                    .param("prefix", prefix).param("limit", limit).query(this::row).list();
+        }
+        return jdbc.sql(SELECT + " where r.name like :prefix escape '\\' and r.home_unit = any(:units) "
+                        + "order by r.name, r.id limit :limit")
+                .param("prefix", prefix).param("units", homeUnits.toArray(String[]::new)).param("limit", limit)
+                .query(this::row).list();
+    }
+
+    List<Row> childrenOf(long guardianId) {
+        return jdbc.sql(SELECT + " where r.guardian_id = :id order by r.id").param("id", guardianId)
+                .query(this::row).list();
+    }
+
+    void update(long id, String name, String phone, String address, String homeUnit) {
+        jdbc.sql("update reader set name = :name, phone = :phone, address = :address, home_unit = :home, "
+                        + "version = version + 1 where id = :id")
+                .param("name", name).param("phone", phone).param("address", address).param("home", homeUnit)
+                .param("id", id).update();
+    }
+
+    void setPin(long id, String pinHash) {
+        jdbc.sql("update reader set pin_hash = :pin, version = version + 1 where id = :id")
+                .param("pin", pinHash).param("id", id).update();
+    }
+
+    void renew(long id, LocalDate expiresOn) {
+        jdbc.sql("update reader set expires_on = :expires, version = version + 1 where id = :id")
+                .param("expires", expiresOn).param("id", id).update();
+    }
+
+    long block(long readerId, Reader.BlockKind kind, String reason, String by) {
+        return jdbc.sql("insert into reader_block (reader_id, kind, reason, set_by) values (:reader, :kind, :reason, "
+                        + ":by) returning id")
+                .param("reader", readerId).param("kind", kind.name()).param("reason", reason).param("by", by)
+                .query(Long.class).single();
+    }
+
+    int lift(long readerId, long blockId, String by) {
+        return jdbc.sql("update reader_block set lifted_at = now(), lifted_by = :by "
+                        + "where id = :id and reader_id = :reader and lifted_at is null")
+                .param("by", by).param("id", blockId).param("reader", readerId).update();
+    }
+
+    /** The blocks in force for these readers, by reader: one query for any number of readers. */
+    Map<Long, List<Reader.Block>> openBlocks(Collection<Long> readerIds) {
+        Map<Long, List<Reader.Block>> blocks = new HashMap<>();
+        if (readerIds.isEmpty()) {
+            return blocks;
+        }
+        jdbc.sql("select id, reader_id, kind, reason, since, set_by from reader_block "
+                        + "where reader_id = any(:ids) and lifted_at is null order by since, id")
+                .param("ids", readerIds.toArray(Long[]::new))
+                .query(rs -> {
+                    blocks.computeIfAbsent(rs.getLong("reader_id"), k -> new ArrayList<>()).add(new Reader.Block(
+                            rs.getLong("id"), Reader.BlockKind.valueOf(rs.getString("kind")), rs.getString("reason"),
+                            rs.getTimestamp("since").toInstant(), rs.getString("set_by")));
+                });
+        return blocks;
+    }
+
+    private Row row(ResultSet rs, int n) throws SQLException {
+        Long guardian = rs.getObject("guardian_id", Long.class);
+        Timestamp registered = rs.getTimestamp("registered_at");
+        return new Row(rs.getLong("id"), rs.getString("name"), rs.getString("identity_masked"),
+                rs.getObject("date_of_birth", LocalDate.class), rs.getString("phone"), rs.getString("address"),
+                rs.getString("home_unit"), CardType.valueOf(rs.getString("card_type")),
+                guardian, rs.getString("card_number"),
+                rs.getObject("expires_on", LocalDate.class), Reader.BorrowingBasis.valueOf(rs.getString("borrowing_basis")),
+                rs.getInt("deposit_cents"), rs.getString("pin_hash"), registered.toInstant(), rs.getInt("version"));
+    }
+}
