@@ -1,0 +1,63 @@
+package org.shuxiang.catalog;
+
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What circulation needs of items: an item locked for a transaction at the desk, and the status
+ * changes that circulation owns (on loan, back on the shelf, in transit). Called inside circulation's
+ * own transactions; the search index follows these changes like any other.
+ */
+@Service
+public class CirculatingItems {
+
+    /** An item as circulation sees it, with its title for the desk's messages. */
+    public record CirculationItem(long id, String barcode, long recordId, String title, String owningUnit,
+                                  String currentUnit, ItemType type, ItemStatus status, boolean floating) {
+    }
+
+    private final JdbcClient jdbc;
+
+    CirculatingItems(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The item with this barcode (any case), its row locked until the calling transaction ends. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<CirculationItem> lock(String barcode) {
+        return jdbc.sql("""
+                        select i.id, i.barcode, i.record_id, b.title, i.owning_unit, i.current_unit, i.item_type,
+                               i.status, i.floating
+                        from item i join bib_record b on b.id = i.record_id
+                        where upper(i.barcode) = upper(:barcode)
+                        for update of i""")
+                .param("barcode", barcode == null ? "" : barcode.strip())
+                .query((rs, n) -> new CirculationItem(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), ItemType.valueOf(rs.getString(7)),
+                        ItemStatus.valueOf(rs.getString(8)), rs.getBoolean(9)))
+                .optional();
+    }
+
+    /** Lent out at {@code unit}; the title's loan count (for the "popular" sort) goes up by one. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lent(CirculationItem item, String unit) {
+        jdbc.sql("update item set status = 'ON_LOAN', current_unit = :unit, updated_at = now(), version = version + 1 "
+                        + "where id = :id")
+                .param("unit", unit).param("id", item.id()).update();
+        jdbc.sql("update bib_record set loan_count = loan_count + 1 where id = :id").param("id", item.recordId())
+                .update();
+    }
+
+    /** Back from a loan at {@code unit}: on the shelf there, or on its way to {@code destination}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void returned(CirculationItem item, String unit, boolean inTransit) {
+        jdbc.sql("update item set status = :status, current_unit = :unit, updated_at = now(), version = version + 1 "
+                        + "where id = :id")
+                .param("status", inTransit ? ItemStatus.IN_TRANSIT.name() : ItemStatus.AVAILABLE.name())
+                .param("unit", unit).param("id", item.id()).update();
+    }
+}

@@ -1,0 +1,332 @@
+package org.shuxiang.circulation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.shuxiang.catalog.CirculatingItems;
+import org.shuxiang.catalog.CirculatingItems.CirculationItem;
+import org.shuxiang.catalog.ItemStatus;
+import org.shuxiang.catalog.ItemType;
+import org.shuxiang.network.OrgUnit;
+import org.shuxiang.network.OrgUnits;
+import org.shuxiang.patrons.ReaderCards;
+import org.shuxiang.patrons.ReaderCards.Holder;
+import org.shuxiang.platform.AccessControl;
+import org.shuxiang.platform.AuditLog;
+import org.shuxiang.platform.Permission;
+import org.shuxiang.platform.RefusedException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Borrow anywhere, return anywhere (通借通还): checkout at any lending unit, checkin at any unit that
+ * accepts returns, renewals. Each transaction locks the reader's row and the item's row, so two desks or
+ * kiosks acting at once take turns, and the database refuses a second open loan of one item whatever
+ * happens. Every refusal carries a reason code.
+ */
+@Service
+public class Circulating {
+
+    /** A checkout's answer: the loan and the rule that set its due date. */
+    public record Checkout(Loan loan, long ruleId, String ruleNote, boolean repeated) {
+    }
+
+    /** Where a returned item goes next, in words a desk or kiosk shows. */
+    public enum Routing { RESHELVE, STAY_HERE, SEND_TO_OWNER }
+
+    /** A checkin's answer: the loan closed, the fee charged (fen), and where the item goes. */
+    public record Checkin(Loan loan, int feeCents, long daysLate, Routing routing, String destination,
+                          String destinationName) {
+    }
+
+    private final CirculatingItems items;
+    private final ReaderCards cards;
+    private final LoanRepository loans;
+    private final OrgUnits units;
+    private final AccessControl access;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Circulating(CirculatingItems items, ReaderCards cards, LoanRepository loans, OrgUnits units, AccessControl access,
+                AuditLog audit, Clock clock) {
+        this.items = items;
+        this.cards = cards;
+        this.loans = loans;
+        this.units = units;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Lends the item with {@code barcode} to the holder of {@code cardNumber} at {@code unit}. A request
+     * id seen before returns the loan it made instead of lending again.
+     */
+    @Transactional
+    public Checkout checkout(String cardNumber, String barcode, String unit, String requestId) {
+        OrgUnit lending = unit(unit);
+        access.require(Permission.CIRCULATE, lending.code());
+        if (requestId != null) {
+            Optional<Loan> earlier = loans.byRequest(requestId);
+            if (earlier.isPresent()) {
+                return new Checkout(earlier.get(), earlier.get().ruleId() == null ? 0 : earlier.get().ruleId(), null,
+                        true);
+            }
+        }
+        if (!lending.services().lends()) {
+            throw new RefusedException(CirculationRefusal.UNIT_DOES_NOT_LEND, lending.code());
+        }
+        Holder holder = cards.lockHolder(cardNumber)
+                .orElseThrow(() -> RefusedException.onField("cardNumber", CirculationRefusal.CARD_UNKNOWN, cardNumber));
+        LocalDate today = LocalDate.now(clock);
+        checkCard(holder, today);
+        CirculationItem item = items.lock(barcode)
+                .orElseThrow(() -> RefusedException.onField("barcode", CirculationRefusal.ITEM_UNKNOWN, barcode));
+        checkLoanable(item);
+        LoanRule rule = rule(holder, item.type(), lending.code());
+        if (loans.openLoans(holder.readerId()) >= rule.maxLoans()) {
+            throw new RefusedException(CirculationRefusal.LOAN_LIMIT_REACHED, holder.name(), rule.maxLoans());
+        }
+        if (rule.maxLoansOfType() != null && loans.openLoansOfType(holder.readerId(), item.type()) >= rule.maxLoansOfType()) {
+            throw new RefusedException(CirculationRefusal.ITEM_TYPE_LIMIT_REACHED, holder.name(), rule.maxLoansOfType(),
+                    item.type());
+        }
+        LocalDate due = openDay(lending.code(), today.plusDays(rule.loanDays()));
+        Instant now = clock.instant();
+        long loanId;
+        try {
+            loanId = loans.insertLoan(item.id(), holder.readerId(), holder.cardNumber(), lending.code(), rule.id(), now,
+                    due, requestId);
+        } catch (DuplicateKeyException concurrent) {
+            throw new RefusedException(CirculationRefusal.ITEM_ALREADY_ON_LOAN, item.barcode());
+        }
+        items.lent(item, lending.code());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("barcode", item.barcode());
+        details.put("reader", holder.readerId());
+        details.put("dueOn", due.toString());
+        details.put("rule", rule.id());
+        audit.record("ITEM_CHECKED_OUT", "LOAN", Long.toString(loanId), lending.code(), details);
+        return new Checkout(loans.find(loanId).orElseThrow(), rule.id(), rule.note(), false);
+    }
+
+    /** Takes back the item with {@code barcode} at {@code unit}: closes its loan, charges any fee, routes it. */
+    @Transactional
+    public Checkin checkin(String barcode, String unit) {
+        OrgUnit returning = unit(unit);
+        access.require(Permission.CIRCULATE, returning.code());
+        if (!returning.services().acceptsReturns()) {
+            throw new RefusedException(CirculationRefusal.UNIT_DOES_NOT_ACCEPT_RETURNS, returning.code());
+        }
+        CirculationItem item = items.lock(barcode)
+                .orElseThrow(() -> RefusedException.onField("barcode", CirculationRefusal.ITEM_UNKNOWN, barcode));
+        Loan loan = loans.openLoanOfItem(item.id())
+                .orElseThrow(() -> new RefusedException(CirculationRefusal.ITEM_NOT_ON_LOAN, item.barcode()));
+        cards.lockReader(loan.readerId());
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.now(clock);
+        LoanRule rule = ruleOf(loan);
+        int fee = rule == null ? 0 : Fees.overdueCents(rule, loan.dueOn(), today);
+        loans.close(loan.id(), now, returning.code());
+        if (fee > 0) {
+            loans.insertFee(loan.readerId(), loan.id(), "OVERDUE", fee);
+        }
+        Routing routing;
+        String destination;
+        if (returning.code().equals(item.owningUnit())) {
+            routing = Routing.RESHELVE;
+            destination = returning.code();
+        } else if (item.floating()) {
+            routing = Routing.STAY_HERE;
+            destination = returning.code();
+        } else {
+            routing = Routing.SEND_TO_OWNER;
+            destination = item.owningUnit();
+        }
+        items.returned(item, returning.code(), routing == Routing.SEND_TO_OWNER);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("barcode", item.barcode());
+        details.put("reader", loan.readerId());
+        details.put("feeCents", fee);
+        details.put("routing", routing);
+        details.put("destination", destination);
+        audit.record("ITEM_CHECKED_IN", "LOAN", Long.toString(loan.id()), returning.code(), details);
+        String name = units.namesOf(List.of(destination)).getOrDefault(destination, destination);
+        return new Checkin(loans.find(loan.id()).orElseThrow(), fee, Fees.daysLate(loan.dueOn(), today), routing,
+                destination, name);
+    }
+
+    /** Renews one loan from today by the rule's renewal days, if the rule allows another renewal. */
+    @Transactional
+    public Loan renew(long loanId) {
+        Loan loan = loans.find(loanId).filter(l -> l.returnedAt() == null)
+                .orElseThrow(() -> new RefusedException(CirculationRefusal.LOAN_NOT_FOUND, loanId));
+        Holder holder = cards.lockReader(loan.readerId()).orElseThrow();
+        if (!access.allows(Permission.CIRCULATE, holder.homeUnit())) {
+            access.require(Permission.CIRCULATE, loan.lendingUnit());
+        }
+        LocalDate today = LocalDate.now(clock);
+        checkCard(holder, today);
+        LoanRule rule = ruleOf(loan);
+        if (rule == null || loan.renewals() >= rule.renewals()) {
+            throw new RefusedException(CirculationRefusal.RENEWALS_USED, loan.barcode(), loan.renewals());
+        }
+        LocalDate from = today.isAfter(loan.dueOn()) ? today : loan.dueOn();
+        LocalDate due = openDay(loan.lendingUnit(), from.plusDays(rule.renewalDays()));
+        loans.renew(loan.id(), due);
+        audit.record("LOAN_RENEWED", "LOAN", Long.toString(loan.id()), loan.lendingUnit(),
+                Map.of("dueOn", due.toString(), "barcode", loan.barcode()));
+        return loans.find(loan.id()).orElseThrow();
+    }
+
+    /** Renews every open loan of the card's holder that can be renewed; the others are listed with why not. */
+    @Transactional
+    public RenewAll renewAll(String cardNumber) {
+        Holder holder = cards.lockHolder(cardNumber)
+                .orElseThrow(() -> RefusedException.onField("cardNumber", CirculationRefusal.CARD_UNKNOWN, cardNumber));
+        List<Loan> renewed = new ArrayList<>();
+        Map<String, String> refused = new LinkedHashMap<>();
+        for (Loan loan : loans.openLoansOf(holder.readerId())) {
+            try {
+                renewed.add(renew(loan.id()));
+            } catch (RefusedException e) {
+                refused.put(loan.barcode(), e.refusal().name());
+            }
+        }
+        return new RenewAll(renewed, refused);
+    }
+
+    /** The answer to renew-all: loans renewed, and the barcodes not renewed with their reason codes. */
+    public record RenewAll(List<Loan> renewed, Map<String, String> refused) {
+    }
+
+    /** A reader's open loans, soonest due first, for staff who serve the reader's home unit. */
+    @Transactional
+    public List<Loan> openLoans(long readerId) {
+        Holder holder = cards.lockReader(readerId)
+                .orElseThrow(() -> new RefusedException(CirculationRefusal.CARD_UNKNOWN, readerId));
+        if (!access.allows(Permission.PATRONS_MANAGE, holder.homeUnit())) {
+            access.require(Permission.CIRCULATE, holder.homeUnit());
+        }
+        return loans.openLoansOf(readerId);
+    }
+
+    /** Which rule applies to this card, item and lending unit, and why: every matching rule, best first. */
+    @Transactional
+    public Explanation explain(String cardNumber, String barcode, String unit) {
+        OrgUnit lending = unit(unit);
+        access.require(Permission.CIRCULATE, lending.code());
+        Holder holder = cards.lockHolder(cardNumber)
+                .orElseThrow(() -> RefusedException.onField("cardNumber", CirculationRefusal.CARD_UNKNOWN, cardNumber));
+        CirculationItem item = items.lock(barcode)
+                .orElseThrow(() -> RefusedException.onField("barcode", CirculationRefusal.ITEM_UNKNOWN, barcode));
+        List<String> path = path(lending.code());
+        PolicyMatrix.Decision decision = matrix().decide(holder.cardType(), item.type(), path)
+                .orElseThrow(() -> new RefusedException(CirculationRefusal.NO_LOAN_RULE, holder.cardType(), item.type(),
+                        lending.code()));
+        return new Explanation(holder.cardType().name(), item.type().name(), path, decision.rule(),
+                decision.candidates());
+    }
+
+    /** The explanation of a decision: the inputs, the rule chosen and every rule that matched, best first. */
+    public record Explanation(String cardType, String itemType, List<String> unitPath, LoanRule chosen,
+                              List<PolicyMatrix.Candidate> candidates) {
+    }
+
+    /** The policy matrix as it stands. */
+    @Transactional(readOnly = true)
+    public List<LoanRule> rules() {
+        access.requireSomewhere(Permission.CIRCULATE);
+        return loans.rules();
+    }
+
+    /**
+     * Adds a rule: a network-wide rule needs the right to change the whole network, a unit's rule the
+     * right to change that unit. Two rules for the same cell are refused.
+     */
+    @Transactional
+    public LoanRule addRule(LoanRule rule) {
+        if (rule.unitCode() == null) {
+            access.requireWholeNetwork(Permission.NETWORK_WRITE);
+        } else {
+            unit(rule.unitCode());
+            access.require(Permission.NETWORK_WRITE, rule.unitCode());
+        }
+        if (loans.rules().stream().anyMatch(existing -> PolicyMatrix.sameCell(existing, rule))) {
+            throw new RefusedException(CirculationRefusal.RULE_CELL_TAKEN, rule.cardType(), rule.itemType(),
+                    rule.unitCode());
+        }
+        long id = loans.insertRule(rule, access.currentActor().name());
+        LoanRule stored = loans.rules().stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+        audit.record("LOAN_RULE_ADDED", "LOAN_RULE", Long.toString(id), rule.unitCode(), Map.of("rule", stored));
+        return stored;
+    }
+
+    private void checkCard(Holder holder, LocalDate today) {
+        if (!holder.current()) {
+            throw RefusedException.onField("cardNumber", CirculationRefusal.CARD_REPLACED, holder.cardNumber());
+        }
+        if (holder.expiredOn(today)) {
+            throw RefusedException.onField("cardNumber", CirculationRefusal.CARD_EXPIRED, holder.cardNumber(),
+                    holder.expiresOn());
+        }
+        if (!holder.blocks().isEmpty()) {
+            throw new RefusedException(CirculationRefusal.READER_BLOCKED, holder.name(), holder.blocks().get(0).reason());
+        }
+        if (!holder.cardType().borrows()) {
+            throw new RefusedException(CirculationRefusal.CARD_DOES_NOT_BORROW, holder.cardNumber());
+        }
+    }
+
+    private static void checkLoanable(CirculationItem item) {
+        if (item.type() == ItemType.REFERENCE) {
+            throw RefusedException.onField("barcode", CirculationRefusal.ITEM_NOT_LOANABLE, item.barcode());
+        }
+        if (item.status() == ItemStatus.ON_LOAN) {
+            throw RefusedException.onField("barcode", CirculationRefusal.ITEM_ALREADY_ON_LOAN, item.barcode());
+        }
+        if (item.status() != ItemStatus.AVAILABLE) {
+            throw RefusedException.onField("barcode", CirculationRefusal.ITEM_NOT_AVAILABLE, item.barcode(),
+                    item.status());
+        }
+    }
+
+    private LoanRule rule(Holder holder, ItemType type, String unit) {
+        return matrix().decide(holder.cardType(), type, path(unit)).map(PolicyMatrix.Decision::rule)
+                .orElseThrow(() -> new RefusedException(CirculationRefusal.NO_LOAN_RULE, holder.cardType(), type, unit));
+    }
+
+    private LoanRule ruleOf(Loan loan) {
+        return loan.ruleId() == null ? null
+                : matrix().rules().stream().filter(r -> r.id() == loan.ruleId()).findFirst().orElse(null);
+    }
+
+    PolicyMatrix matrix() {
+        return new PolicyMatrix(loans.rules());
+    }
+
+    List<String> path(String unit) {
+        List<String> path = new ArrayList<>(units.tree().ancestors(unit));
+        path.add(unit);
+        return path;
+    }
+
+    /** The first day on or after {@code day} on which the unit is open: due dates never fall on a closed day. */
+    private LocalDate openDay(String unit, LocalDate day) {
+        return units.nextOpenDay(unit, day).orElse(day);
+    }
+
+    private OrgUnit unit(String code) {
+        if (code == null || !units.tree().contains(code)) {
+            throw RefusedException.onField("unit", org.shuxiang.platform.PlatformRefusal.UNKNOWN_UNIT, code);
+        }
+        return units.get(code);
+    }
+}

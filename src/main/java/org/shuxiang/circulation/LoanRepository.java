@@ -1,0 +1,136 @@
+package org.shuxiang.circulation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.shuxiang.catalog.ItemType;
+import org.shuxiang.patrons.CardType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for loans, fees and the policy matrix. */
+@Repository
+class LoanRepository {
+
+    private final JdbcClient jdbc;
+
+    LoanRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<LoanRule> rules() {
+        return jdbc.sql("select * from loan_rule order by id").query(LoanRepository::rule).list();
+    }
+
+    long insertRule(LoanRule r, String by) {
+        return jdbc.sql("""
+                        insert into loan_rule (card_type, item_type, unit_code, loan_days, renewals, renewal_days,
+                            max_loans, max_loans_of_type, max_holds, daily_fee_cents, fee_cap_cents, grace_days,
+                            suspension_days, note, updated_by)
+                        values (:card, :item, :unit, :days, :renewals, :renewalDays, :maxLoans, :maxOfType, :maxHolds,
+                                :fee, :cap, :grace, :suspension, :note, :by)
+                        returning id""")
+                .param("card", r.cardType() == null ? null : r.cardType().name())
+                .param("item", r.itemType() == null ? null : r.itemType().name())
+                .param("unit", r.unitCode()).param("days", r.loanDays()).param("renewals", r.renewals())
+                .param("renewalDays", r.renewalDays()).param("maxLoans", r.maxLoans())
+                .param("maxOfType", r.maxLoansOfType()).param("maxHolds", r.maxHolds())
+                .param("fee", r.dailyFeeCents()).param("cap", r.feeCapCents()).param("grace", r.graceDays())
+                .param("suspension", r.suspensionDays()).param("note", r.note()).param("by", by)
+                .query(Long.class).single();
+    }
+
+    /** The open loans of a reader: how many, and how many of one item type. */
+    int openLoans(long readerId) {
+        return jdbc.sql("select count(*) from loan where reader_id = :reader and returned_at is null")
+                .param("reader", readerId).query(Integer.class).single();
+    }
+
+    int openLoansOfType(long readerId, ItemType type) {
+        return jdbc.sql("""
+                        select count(*) from loan l join item i on i.id = l.item_id
+                        where l.reader_id = :reader and l.returned_at is null and i.item_type = :type""")
+                .param("reader", readerId).param("type", type.name()).query(Integer.class).single();
+    }
+
+    long insertLoan(long itemId, long readerId, String cardNumber, String unit, long ruleId, Instant at,
+                    LocalDate due, String requestId) {
+        return jdbc.sql("""
+                        insert into loan (item_id, reader_id, card_number, lending_unit, rule_id, checked_out_at,
+                                          due_on, request_id)
+                        values (:item, :reader, :card, :unit, :rule, :at, :due, :request) returning id""")
+                .param("item", itemId).param("reader", readerId).param("card", cardNumber).param("unit", unit)
+                .param("rule", ruleId).param("at", java.sql.Timestamp.from(at)).param("due", due)
+                .param("request", requestId).query(Long.class).single();
+    }
+
+    Optional<Loan> byRequest(String requestId) {
+        return jdbc.sql(SELECT + " where l.request_id = :request").param("request", requestId)
+                .query(LoanRepository::loan).optional();
+    }
+
+    Optional<Loan> openLoanOfItem(long itemId) {
+        return jdbc.sql(SELECT + " where l.item_id = :item and l.returned_at is null").param("item", itemId)
+                .query(LoanRepository::loan).optional();
+    }
+
+    Optional<Loan> find(long id) {
+        return jdbc.sql(SELECT + " where l.id = :id").param("id", id).query(LoanRepository::loan).optional();
+    }
+
+    List<Loan> openLoansOf(long readerId) {
+        return jdbc.sql(SELECT + " where l.reader_id = :reader and l.returned_at is null order by l.due_on, l.id")
+                .param("reader", readerId).query(LoanRepository::loan).list();
+    }
+
+    void close(long loanId, Instant at, String unit) {
+        jdbc.sql("update loan set returned_at = :at, return_unit = :unit where id = :id and returned_at is null")
+                .param("at", java.sql.Timestamp.from(at)).param("unit", unit).param("id", loanId).update();
+    }
+
+    void renew(long loanId, LocalDate due) {
+        jdbc.sql("update loan set due_on = :due, renewals = renewals + 1 where id = :id")
+                .param("due", due).param("id", loanId).update();
+    }
+
+    long insertFee(long readerId, long loanId, String kind, int cents) {
+        return jdbc.sql("insert into fee (reader_id, loan_id, kind, amount_cents) values (:reader, :loan, :kind, :cents) "
+                        + "returning id")
+                .param("reader", readerId).param("loan", loanId).param("kind", kind).param("cents", cents)
+                .query(Long.class).single();
+    }
+
+    /** Fees not yet paid or waived, in fen. */
+    int owedCents(long readerId) {
+        return jdbc.sql("select coalesce(sum(amount_cents - paid_cents - waived_cents), 0) from fee where reader_id = :r")
+                .param("r", readerId).query(Integer.class).single();
+    }
+
+    private static final String SELECT = """
+            select l.id, l.item_id, i.barcode, b.title, l.reader_id, l.card_number, l.lending_unit, l.rule_id,
+                   l.checked_out_at, l.due_on, l.renewals, l.returned_at, l.return_unit
+            from loan l join item i on i.id = l.item_id join bib_record b on b.id = i.record_id""";
+
+    private static Loan loan(ResultSet rs, int n) throws SQLException {
+        java.sql.Timestamp returned = rs.getTimestamp("returned_at");
+        return new Loan(rs.getLong("id"), rs.getLong("item_id"), rs.getString("barcode"), rs.getString("title"),
+                rs.getLong("reader_id"), rs.getString("card_number"), rs.getString("lending_unit"),
+                rs.getObject("rule_id", Long.class), rs.getTimestamp("checked_out_at").toInstant(),
+                rs.getObject("due_on", LocalDate.class), rs.getInt("renewals"),
+                returned == null ? null : returned.toInstant(), rs.getString("return_unit"));
+    }
+
+    private static LoanRule rule(ResultSet rs, int n) throws SQLException {
+        String card = rs.getString("card_type");
+        String item = rs.getString("item_type");
+        return new LoanRule(rs.getLong("id"), card == null ? null : CardType.valueOf(card),
+                item == null ? null : ItemType.valueOf(item), rs.getString("unit_code"), rs.getInt("loan_days"),
+                rs.getInt("renewals"), rs.getInt("renewal_days"), rs.getInt("max_loans"),
+                rs.getObject("max_loans_of_type", Integer.class), rs.getInt("max_holds"), rs.getInt("daily_fee_cents"),
+                rs.getInt("fee_cap_cents"), rs.getInt("grace_days"), rs.getInt("suspension_days"), rs.getString("note"));
+    }
+}

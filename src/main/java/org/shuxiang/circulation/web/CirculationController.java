@@ -1,0 +1,106 @@
+package org.shuxiang.circulation.web;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.shuxiang.catalog.ItemType;
+import org.shuxiang.circulation.Circulating;
+import org.shuxiang.circulation.Loan;
+import org.shuxiang.circulation.LoanRule;
+import org.shuxiang.patrons.CardType;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Circulation: {@code /api/v1/circulation} (checkouts, checkins, renewals, the policy matrix). */
+@RestController
+@RequestMapping("/api/v1/circulation")
+class CirculationController {
+
+    record CheckoutBody(@NotBlank @Size(max = 20) String cardNumber, @NotBlank @Size(max = 32) String barcode,
+                        @NotBlank String unit, @Size(max = 100) String requestId) {
+    }
+
+    record CheckinBody(@NotBlank @Size(max = 32) String barcode, @NotBlank String unit) {
+    }
+
+    record RenewAllBody(@NotBlank @Size(max = 20) String cardNumber) {
+    }
+
+    record RuleBody(CardType cardType, ItemType itemType, String unitCode, @NotNull @Min(1) @Max(365) Integer loanDays,
+                    @NotNull @Min(0) @Max(10) Integer renewals, @NotNull @Min(1) @Max(365) Integer renewalDays,
+                    @NotNull @Min(0) @Max(500) Integer maxLoans, @Min(0) @Max(500) Integer maxLoansOfType,
+                    @NotNull @Min(0) @Max(100) Integer maxHolds, @NotNull @Min(0) Integer dailyFeeCents,
+                    @NotNull @Min(0) Integer feeCapCents, @Min(0) Integer graceDays, @Min(0) Integer suspensionDays,
+                    @Size(max = 200) String note) {
+        LoanRule toRule() {
+            return new LoanRule(0, cardType, itemType, unitCode, loanDays, renewals, renewalDays, maxLoans,
+                    maxLoansOfType, maxHolds, dailyFeeCents, feeCapCents, graceDays == null ? 0 : graceDays,
+                    suspensionDays == null ? 0 : suspensionDays, note);
+        }
+    }
+
+    private final Circulating circulating;
+
+    CirculationController(Circulating circulating) {
+        this.circulating = circulating;
+    }
+
+    /** A repeated request (same {@code requestId}, or {@code Idempotency-Key}) answers with the first loan. */
+    @PostMapping("/checkouts")
+    ResponseEntity<Circulating.Checkout> checkout(@Valid @RequestBody CheckoutBody body,
+                                                  @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        String requestId = body.requestId() != null ? body.requestId() : key;
+        Circulating.Checkout checkout = circulating.checkout(body.cardNumber(), body.barcode(), body.unit(), requestId);
+        return ResponseEntity.status(checkout.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(checkout);
+    }
+
+    @PostMapping("/checkins")
+    Circulating.Checkin checkin(@Valid @RequestBody CheckinBody body) {
+        return circulating.checkin(body.barcode(), body.unit());
+    }
+
+    @PostMapping("/loans/{id}/renewals")
+    Loan renew(@PathVariable long id) {
+        return circulating.renew(id);
+    }
+
+    @PostMapping("/renewals")
+    Circulating.RenewAll renewAll(@Valid @RequestBody RenewAllBody body) {
+        return circulating.renewAll(body.cardNumber());
+    }
+
+    @GetMapping("/loans")
+    List<Loan> openLoans(@RequestParam long readerId) {
+        return circulating.openLoans(readerId);
+    }
+
+    @GetMapping("/policy/explain")
+    Circulating.Explanation explain(@RequestParam String card, @RequestParam String barcode, @RequestParam String unit) {
+        return circulating.explain(card, barcode, unit);
+    }
+
+    @GetMapping("/rules")
+    List<LoanRule> rules() {
+        return circulating.rules();
+    }
+
+    @PostMapping("/rules")
+    @ResponseStatus(HttpStatus.CREATED)
+    LoanRule addRule(@Valid @RequestBody RuleBody body) {
+        return circulating.addRule(body.toRule());
+    }
+}

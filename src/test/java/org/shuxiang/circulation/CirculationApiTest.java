@@ -1,0 +1,277 @@
+package org.shuxiang.circulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.shuxiang.Api;
+import org.shuxiang.IntegrationTest;
+import org.shuxiang.catalog.ItemType;
+import org.shuxiang.catalog.ManagingItems;
+import org.shuxiang.network.OrgUnits;
+import org.shuxiang.platform.AccessControl;
+import org.shuxiang.platform.RefusedException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Borrow anywhere, return anywhere: checkouts, checkins with routing and fees, renewals, the policy matrix. */
+@IntegrationTest
+class CirculationApiTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static int readers;
+    private static long record;
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ManagingItems items;
+
+    @Autowired
+    AccessControl access;
+
+    @Autowired
+    OrgUnits units;
+
+    @Autowired
+    Circulating circulating;
+
+    @BeforeEach
+    void aRecord() {
+        if (record == 0) {
+            record = jdbc.sql("""
+                    insert into bib_record (flavour, leader, fields, title, clc_number)
+                    values ('CNMARC', '00000nam0 2200000   450 ', '[]', '围城', 'I246.57') returning id""")
+                    .query(Long.class).single();
+        }
+    }
+
+    private String item(String barcode, ItemType type) {
+        access.asSystem("test", () -> items.add(record, List.of(new ManagingItems.NewItem(barcode, "TGQ-B01", null, null,
+                type, null, null, "I246.57/1"))));
+        return barcode;
+    }
+
+    /** A new adult reader at TGQ-B01 with a card of its own; returns the card number. */
+    private String reader(String cardType) throws Exception {
+        int n = ++readers;
+        String first17 = "3407021980%02d%02d%03d".formatted(1 + n % 12, 1 + n % 28, n);
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * weights[i];
+        }
+        String card = "TC%06d".formatted(n);
+        api.as("demo-desk").post("/api/v1/readers", """
+                {"name": "读者%d", "identityNumber": "%s", "homeUnit": "TGQ-B01", "cardType": "%s", "cardNumber": "%s"}"""
+                .formatted(n, first17 + "10X98765432".charAt(sum % 11), cardType, card))
+                .andExpect(status().isCreated());
+        return card;
+    }
+
+    private String checkout(String card, String barcode) {
+        return """
+                {"cardNumber": "%s", "barcode": "%s", "unit": "TGQ-B01"}""".formatted(card, barcode);
+    }
+
+    private long readerOf(String card) {
+        return jdbc.sql("select reader_id from reader_card where card_number = :c").param("c", card)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void a_checkout_lends_the_item_until_a_day_the_lending_unit_is_open() throws Exception {
+        String card = reader("ADULT");
+        String barcode = item("C-OUT-0001", ItemType.BOOK);
+        LocalDate expected = units.nextOpenDay("TGQ-B01", LocalDate.now(SHANGHAI).plusDays(30)).orElseThrow();
+        api.as("demo-desk").post("/api/v1/circulation/checkouts", checkout(card, barcode))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.loan.dueOn").value(expected.toString()))
+                .andExpect(jsonPath("$.loan.title").value("围城"))
+                .andExpect(jsonPath("$.ruleNote").value("全网默认"));
+        assertThat(jdbc.sql("select status from item where barcode = :b").param("b", barcode).query(String.class)
+                .single()).isEqualTo("ON_LOAN");
+        api.as("demo-desk").post("/api/v1/circulation/checkouts", checkout(reader("ADULT"), barcode))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("ITEM_ALREADY_ON_LOAN"));
+    }
+
+    @Test
+    void reference_books_expired_replaced_blocked_and_reading_only_cards_are_refused_with_their_reason()
+            throws Exception {
+        String card = reader("ADULT");
+        api.as("demo-desk").post("/api/v1/circulation/checkouts", checkout(card, item("C-REF-0001", ItemType.REFERENCE)))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("ITEM_NOT_LOANABLE"));
+        String book = item("C-REF-0002", ItemType.BOOK);
+        api.as("demo-desk").post("/api/v1/circulation/checkouts", checkout(reader("READING_ONLY"), book))
+                .andExpect(jsonPath("$.code").value("CARD_DOES_NOT_BORROW"));
+        api.as("demo-desk").post("/api/v1/circulation/checkouts", checkout("NOSUCHCARD", book))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("CARD_UNKNOWN"));
+
+        long reader = readerOf(card);
+        api.as("demo-desk").post("/api/v1/readers/" + reader + "/blocks", """
+                {"reason": "逾期未还"}""").andExpect(status().isOk());
+        api.as("demo-desk").post("/api/v1/circulation/checkouts", checkout(card, book))
+                .andExpect(jsonPath("$.code").value("READER_BLOCKED"));
+
+        String other = reader("ADULT");
+        api.as("demo-desk").post("/api/v1/readers/" + readerOf(other) + "/card-replacements", "{}")
+                .andExpect(status().isOk());
+        api.as("demo-desk").post("/api/v1/circulation/checkouts", checkout(other, book))
+                .andExpect(jsonPath("$.code").value("CARD_REPLACED"));
+
+        String old = reader("ADULT");
+        jdbc.sql("update reader set expires_on = current_date - 1 where id = :id").param("id", readerOf(old)).update();
+        api.as("demo-desk").post("/api/v1/circulation/checkouts", checkout(old, book))
+                .andExpect(jsonPath("$.code").value("CARD_EXPIRED"));
+        assertThat(jdbc.sql("select count(*) from loan l join item i on i.id = l.item_id where i.barcode = :b")
+                .param("b", book).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void a_book_returned_elsewhere_is_sent_home_and_one_returned_late_costs_its_fee() throws Exception {
+        String card = reader("ADULT");
+        String barcode = item("C-RET-0001", ItemType.BOOK);
+        api.as("demo-desk").post("/api/v1/circulation/checkouts", checkout(card, barcode)).andExpect(status().isCreated());
+        jdbc.sql("update loan set due_on = current_date - 15 where reader_id = :r").param("r", readerOf(card)).update();
+        api.as("demo-central").post("/api/v1/circulation/checkins", """
+                {"barcode": "c-ret-0001", "unit": "YAQ-B01"}""")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.routing").value("SEND_TO_OWNER"))
+                .andExpect(jsonPath("$.destination").value("TGQ-B01"))
+                .andExpect(jsonPath("$.destinationName").value("铜官区天井湖街道分馆"))
+                .andExpect(jsonPath("$.daysLate").value(15))
+                .andExpect(jsonPath("$.feeCents").value(150));
+        assertThat(jdbc.sql("select status || ' ' || current_unit from item where barcode = :b").param("b", barcode)
+                .query(String.class).single()).isEqualTo("IN_TRANSIT YAQ-B01");
+        assertThat(jdbc.sql("select amount_cents from fee where reader_id = :r").param("r", readerOf(card))
+                .query(Integer.class).single()).isEqualTo(150);
+        api.as("demo-central").post("/api/v1/circulation/checkins", """
+                {"barcode": "C-RET-0001", "unit": "YAQ-B01"}""")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("ITEM_NOT_ON_LOAN"));
+    }
+
+    @Test
+    void a_book_returned_at_its_owner_goes_back_on_the_shelf_and_a_floating_one_stays_where_it_is_returned()
+            throws Exception {
+        String card = reader("ADULT");
+        String home = item("C-RET-0002", ItemType.BOOK);
+        String floating = item("C-RET-0003", ItemType.BOOK);
+        jdbc.sql("update item set floating = true where barcode = :b").param("b", floating).update();
+        api.as("demo-desk").post("/api/v1/circulation/checkouts", checkout(card, home)).andExpect(status().isCreated());
+        api.as("demo-desk").post("/api/v1/circulation/checkouts", checkout(card, floating)).andExpect(status().isCreated());
+        api.as("demo-desk").post("/api/v1/circulation/checkins", """
+                {"barcode": "C-RET-0002", "unit": "TGQ-B01"}""")
+                .andExpect(jsonPath("$.routing").value("RESHELVE")).andExpect(jsonPath("$.feeCents").value(0));
+        api.as("demo-central").post("/api/v1/circulation/checkins", """
+                {"barcode": "C-RET-0003", "unit": "YAQ-B01"}""")
+                .andExpect(jsonPath("$.routing").value("STAY_HERE")).andExpect(jsonPath("$.destination").value("YAQ-B01"));
+        assertThat(jdbc.sql("select status || ' ' || current_unit from item where barcode = :b").param("b", floating)
+                .query(String.class).single()).isEqualTo("AVAILABLE YAQ-B01");
+    }
+
+    @Test
+    void a_loan_is_renewed_as_often_as_its_rule_allows() throws Exception {
+        String card = reader("ADULT");
+        String body = api.as("demo-desk").post("/api/v1/circulation/checkouts", checkout(card, item("C-REN-0001",
+                ItemType.BOOK))).andReturn().getResponse().getContentAsString();
+        long loan = ((Number) JsonPath.read(body, "$.loan.id")).longValue();
+        api.as("demo-desk").post("/api/v1/circulation/loans/" + loan + "/renewals", "")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.renewals").value(1));
+        api.as("demo-desk").post("/api/v1/circulation/loans/" + loan + "/renewals", "")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("RENEWALS_USED"));
+        api.as("demo-desk").post("/api/v1/circulation/renewals", """
+                {"cardNumber": "%s"}""".formatted(card))
+                .andExpect(jsonPath("$.renewed").isEmpty())
+                .andExpect(jsonPath("$.refused.C-REN-0001").value("RENEWALS_USED"));
+    }
+
+    @Test
+    void a_repeated_request_returns_the_first_loan_instead_of_lending_twice() throws Exception {
+        String card = reader("ADULT");
+        String barcode = item("C-IDEM-0001", ItemType.BOOK);
+        String first = api.as("demo-desk").post("/api/v1/circulation/checkouts", """
+                {"cardNumber": "%s", "barcode": "%s", "unit": "TGQ-B01", "requestId": "kiosk-7-000123"}"""
+                .formatted(card, barcode)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        api.as("demo-desk").post("/api/v1/circulation/checkouts", """
+                {"cardNumber": "%s", "barcode": "%s", "unit": "TGQ-B01", "requestId": "kiosk-7-000123"}"""
+                .formatted(card, barcode)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.loan.id").value(((Number) JsonPath.read(first, "$.loan.id")).intValue()))
+                .andExpect(jsonPath("$.repeated").value(true));
+    }
+
+    @Test
+    void a_main_library_rule_overrides_the_network_default_and_the_explanation_says_why() throws Exception {
+        api.as("demo-desk").post("/api/v1/circulation/rules", """
+                {"unitCode": "TGQ", "cardType": "ELDERLY", "loanDays": 60, "renewals": 2, "renewalDays": 30,
+                 "maxLoans": 1, "maxHolds": 5, "dailyFeeCents": 0, "feeCapCents": 0}""")
+                .andExpect(status().isForbidden());
+        api.as("demo-central").post("/api/v1/circulation/rules", """
+                {"unitCode": "TGQ", "cardType": "ELDERLY", "loanDays": -3, "renewals": 2, "renewalDays": 30,
+                 "maxLoans": 1, "maxHolds": 5, "dailyFeeCents": 0, "feeCapCents": 0}""")
+                .andExpect(status().isBadRequest());
+        api.as("demo-central").post("/api/v1/circulation/rules", """
+                {"unitCode": "TGQ", "cardType": "ELDERLY", "loanDays": 60, "renewals": 2, "renewalDays": 30,
+                 "maxLoans": 1, "maxHolds": 5, "dailyFeeCents": 0, "feeCapCents": 0, "note": "铜官区长者证"}""")
+                .andExpect(status().isCreated());
+        api.as("demo-central").post("/api/v1/circulation/rules", """
+                {"unitCode": "TGQ", "cardType": "ELDERLY", "loanDays": 45, "renewals": 2, "renewalDays": 30,
+                 "maxLoans": 1, "maxHolds": 5, "dailyFeeCents": 0, "feeCapCents": 0}""")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("RULE_CELL_TAKEN"));
+        String card = reader("ELDERLY");
+        String first = item("C-RULE-0001", ItemType.BOOK);
+        api.as("demo-desk").get("/api/v1/circulation/policy/explain?card=" + card + "&barcode=" + first + "&unit=TGQ-B01")
+                .andExpect(jsonPath("$.chosen.note").value("铜官区长者证"))
+                .andExpect(jsonPath("$.unitPath[0]").value("TLLIB"))
+                .andExpect(jsonPath("$.candidates[1].rule.note").value("全网默认"));
+        api.as("demo-desk").post("/api/v1/circulation/checkouts", checkout(card, first))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.loan.dueOn").value(units.nextOpenDay("TGQ-B01",
+                        LocalDate.now(SHANGHAI).plusDays(60)).orElseThrow().toString()));
+        api.as("demo-desk").post("/api/v1/circulation/checkouts", checkout(card, item("C-RULE-0002", ItemType.BOOK)))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("LOAN_LIMIT_REACHED"));
+    }
+
+    @Test
+    void two_desks_lending_one_item_at_once_make_exactly_one_loan() throws Exception {
+        String barcode = item("C-RACE-0001", ItemType.BOOK);
+        List<String> cards = List.of(reader("ADULT"), reader("ADULT"), reader("ADULT"), reader("ADULT"));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<String>> outcomes = new ArrayList<>();
+        for (String card : cards) {
+            Callable<String> attempt = () -> access.asSystem("desk", () -> {
+                try {
+                    circulating.checkout(card, barcode, "TGQ-B01", null);
+                    return "LENT";
+                } catch (RefusedException e) {
+                    return e.refusal().name();
+                }
+            });
+            outcomes.add(pool.submit(attempt));
+        }
+        List<String> results = new ArrayList<>();
+        for (Future<String> outcome : outcomes) {
+            results.add(outcome.get());
+        }
+        pool.shutdown();
+        assertThat(results).containsOnlyOnce("LENT");
+        assertThat(results).filteredOn(r -> !r.equals("LENT")).containsOnly("ITEM_ALREADY_ON_LOAN");
+        assertThat(jdbc.sql("select count(*) from loan l join item i on i.id = l.item_id where i.barcode = :b")
+                .param("b", barcode).query(Long.class).single()).isEqualTo(1);
+    }
+}
