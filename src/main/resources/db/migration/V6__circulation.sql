@@ -70,3 +70,19 @@ create table fee (
     check (paid_cents + waived_cents <= amount_cents)
 );
 create index fee_reader_open on fee (reader_id) where paid_cents + waived_cents < amount_cents;
+
+-- Every payment and waiver of a fee: how much, how (cash, WeChat Pay, Alipay, card…), its reference,
+-- and for a waiver the staff member's reason. Payments and waivers are never edited, only added.
+create table fee_transaction (
+    id          bigint generated always as identity primary key,
+    fee_id      bigint      not null references fee (id),
+    kind        text        not null check (kind in ('PAYMENT', 'WAIVER')),
+    cents       integer     not null check (cents > 0),
+    method      text,
+    reference   text,
+    reason      text,
+    at          timestamptz not null default now(),
+    by_actor    text        not null,
+    check (kind <> 'WAIVER' or length(btrim(coalesce(reason, ''))) > 0)
+);
+create index fee_transaction_fee on fee_transaction (fee_id);

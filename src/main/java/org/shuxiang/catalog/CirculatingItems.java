@@ -17,7 +17,8 @@ public class CirculatingItems {
 
     /** An item as circulation sees it, with its title for the desk's messages. */
     public record CirculationItem(long id, String barcode, long recordId, String title, String owningUnit,
-                                  String currentUnit, ItemType type, ItemStatus status, boolean floating) {
+                                  String currentUnit, ItemType type, ItemStatus status, boolean floating,
+                                  java.math.BigDecimal price) {
     }
 
     private final JdbcClient jdbc;
@@ -31,14 +32,14 @@ public class CirculatingItems {
     public Optional<CirculationItem> lock(String barcode) {
         return jdbc.sql("""
                         select i.id, i.barcode, i.record_id, b.title, i.owning_unit, i.current_unit, i.item_type,
-                               i.status, i.floating
+                               i.status, i.floating, i.price
                         from item i join bib_record b on b.id = i.record_id
                         where upper(i.barcode) = upper(:barcode)
                         for update of i""")
                 .param("barcode", barcode == null ? "" : barcode.strip())
                 .query((rs, n) -> new CirculationItem(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), ItemType.valueOf(rs.getString(7)),
-                        ItemStatus.valueOf(rs.getString(8)), rs.getBoolean(9)))
+                        ItemStatus.valueOf(rs.getString(8)), rs.getBoolean(9), rs.getBigDecimal(10)))
                 .optional();
     }
 
@@ -50,6 +51,13 @@ public class CirculatingItems {
                 .param("unit", unit).param("id", item.id()).update();
         jdbc.sql("update bib_record set loan_count = loan_count + 1 where id = :id").param("id", item.recordId())
                 .update();
+    }
+
+    /** Declared lost while on loan: it leaves circulation until it is found (staff set it back by hand). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lost(CirculationItem item) {
+        jdbc.sql("update item set status = 'LOST', updated_at = now(), version = version + 1 where id = :id")
+                .param("id", item.id()).update();
     }
 
     /** Back from a loan at {@code unit}: on the shelf there, or on its way to {@code destination}. */

@@ -21,6 +21,7 @@ import org.shuxiang.platform.AccessControl;
 import org.shuxiang.platform.AuditLog;
 import org.shuxiang.platform.Permission;
 import org.shuxiang.platform.RefusedException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,9 +54,15 @@ public class Circulating {
     private final AccessControl access;
     private final AuditLog audit;
     private final Clock clock;
+    private final int feeLimitCents;
+    private final int lostItemCents;
 
     Circulating(CirculatingItems items, ReaderCards cards, LoanRepository loans, OrgUnits units, AccessControl access,
-                AuditLog audit, Clock clock) {
+                AuditLog audit, Clock clock,
+                @Value("${shuxiang.circulation.fee-limit-cents:1000}") int feeLimitCents,
+                @Value("${shuxiang.circulation.lost-item-cents:5000}") int lostItemCents) {
+        this.feeLimitCents = feeLimitCents;
+        this.lostItemCents = lostItemCents;
         this.items = items;
         this.cards = cards;
         this.loans = loans;
@@ -87,6 +94,7 @@ public class Circulating {
                 .orElseThrow(() -> RefusedException.onField("cardNumber", CirculationRefusal.CARD_UNKNOWN, cardNumber));
         LocalDate today = LocalDate.now(clock);
         checkCard(holder, today);
+        checkFees(holder);
         CirculationItem item = items.lock(barcode)
                 .orElseThrow(() -> RefusedException.onField("barcode", CirculationRefusal.ITEM_UNKNOWN, barcode));
         checkLoanable(item);
@@ -174,6 +182,7 @@ public class Circulating {
         }
         LocalDate today = LocalDate.now(clock);
         checkCard(holder, today);
+        checkFees(holder);
         LoanRule rule = ruleOf(loan);
         if (rule == null || loan.renewals() >= rule.renewals()) {
             throw new RefusedException(CirculationRefusal.RENEWALS_USED, loan.barcode(), loan.renewals());
@@ -283,6 +292,38 @@ public class Circulating {
         if (!holder.cardType().borrows()) {
             throw new RefusedException(CirculationRefusal.CARD_DOES_NOT_BORROW, holder.cardNumber());
         }
+    }
+
+    /** Fees owed above the network's limit stop borrowing and renewing until they are paid or waived. */
+    private void checkFees(Holder holder) {
+        int owed = loans.owedCents(holder.readerId());
+        if (owed > feeLimitCents) {
+            throw new RefusedException(CirculationRefusal.FEES_OWED, holder.name(), owed / 100.0, feeLimitCents / 100.0);
+        }
+    }
+
+    /**
+     * A reader reports a book on loan lost: the loan ends, the item leaves circulation as lost, and the
+     * reader owes its price (or the network's default when the item has none).
+     */
+    @Transactional
+    public Fee declareLost(String barcode, String unit) {
+        OrgUnit desk = unit(unit);
+        access.require(Permission.CIRCULATE, desk.code());
+        CirculationItem item = items.lock(barcode)
+                .orElseThrow(() -> RefusedException.onField("barcode", CirculationRefusal.ITEM_UNKNOWN, barcode));
+        Loan loan = loans.openLoanOfItem(item.id())
+                .orElseThrow(() -> new RefusedException(CirculationRefusal.ITEM_NOT_ON_LOAN, item.barcode()));
+        cards.lockReader(loan.readerId());
+        int cents = item.price() == null || item.price().signum() == 0 ? lostItemCents
+                : item.price().movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).intValueExact();
+        loans.close(loan.id(), clock.instant(), desk.code());
+        long feeId = loans.insertFee(loan.readerId(), loan.id(), "LOST", cents);
+        items.lost(item);
+        audit.record("ITEM_DECLARED_LOST", "LOAN", Long.toString(loan.id()), desk.code(),
+                Map.of("barcode", item.barcode(), "reader", loan.readerId(), "feeCents", cents));
+        return new Fee(feeId, loan.readerId(), loan.id(), item.barcode(), item.title(), "LOST", cents, 0, 0,
+                clock.instant());
     }
 
     private static void checkLoanable(CirculationItem item) {

@@ -22,7 +22,12 @@ public enum CirculationRefusal implements Refusal {
     LOAN_NOT_FOUND(404),
     RENEWALS_USED(409),
     RULE_NOT_FOUND(404),
-    RULE_CELL_TAKEN(409);
+    RULE_CELL_TAKEN(409),
+    FEES_OWED(409),
+    FEE_NOT_FOUND(404),
+    UNKNOWN_PAYMENT_METHOD(400),
+    PAYMENT_NOT_OWED(400),
+    WAIVER_REASON_REQUIRED(400);
 
     private final int httpStatus;
 

@@ -248,6 +248,47 @@ class CirculationApiTest {
     }
 
     @Test
+    void a_lost_book_costs_its_price_and_fees_over_the_limit_stop_borrowing_until_paid_or_waived() throws Exception {
+        String card = reader("ADULT");
+        long reader = readerOf(card);
+        String lost = "C-LOST-0001";
+        access.asSystem("test", () -> items.add(record, List.of(new ManagingItems.NewItem(lost, "TGQ-B01", null, null,
+                ItemType.BOOK, new java.math.BigDecimal("42.50"), null, "I246.57/1"))));
+        api.as("demo-desk").post("/api/v1/circulation/checkouts", checkout(card, lost)).andExpect(status().isCreated());
+        api.as("demo-desk").post("/api/v1/circulation/lost-items", """
+                {"barcode": "C-LOST-0001", "unit": "TGQ-B01"}""")
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.kind").value("LOST"))
+                .andExpect(jsonPath("$.amountCents").value(4250));
+        assertThat(jdbc.sql("select status from item where barcode = :b").param("b", lost).query(String.class)
+                .single()).isEqualTo("LOST");
+
+        String next = item("C-LOST-0002", ItemType.BOOK);
+        api.as("demo-desk").post("/api/v1/circulation/checkouts", checkout(card, next))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("FEES_OWED"));
+        api.as("demo-desk").post("/api/v1/circulation/payments", """
+                {"readerId": %d, "amountCents": 9999, "method": "CASH"}""".formatted(reader))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("PAYMENT_NOT_OWED"));
+        api.as("demo-desk").post("/api/v1/circulation/payments", """
+                {"readerId": %d, "amountCents": 3000, "method": "wechat", "reference": "WX20261128001"}"""
+                .formatted(reader))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].paidCents").value(3000));
+        api.as("demo-desk").post("/api/v1/circulation/checkouts", checkout(card, next))
+                .andExpect(jsonPath("$.code").value("FEES_OWED"));
+        long fee = jdbc.sql("select id from fee where reader_id = :r").param("r", reader).query(Long.class).single();
+        api.as("demo-desk").post("/api/v1/circulation/fees/" + fee + "/waivers", """
+                {"reason": ""}""").andExpect(status().isBadRequest());
+        api.as("demo-desk").post("/api/v1/circulation/fees/" + fee + "/waivers", """
+                {"reason": "读者家中失火，馆长批准减免"}""")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.waivedCents").value(1250));
+        api.as("demo-desk").post("/api/v1/circulation/checkouts", checkout(card, next)).andExpect(status().isCreated());
+        api.as("demo-desk").get("/api/v1/circulation/fees?readerId=" + reader)
+                .andExpect(jsonPath("$[0].amountCents").value(4250)).andExpect(jsonPath("$[0].barcode").value(lost));
+        assertThat(jdbc.sql("select count(*) from audit_event where action in ('FEE_PAID', 'FEE_WAIVED') "
+                + "and (target_id = :r or target_id = :f)").param("r", Long.toString(reader))
+                .param("f", Long.toString(fee)).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void two_desks_lending_one_item_at_once_make_exactly_one_loan() throws Exception {
         String barcode = item("C-RACE-0001", ItemType.BOOK);
         List<String> cards = List.of(reader("ADULT"), reader("ADULT"), reader("ADULT"), reader("ADULT"));

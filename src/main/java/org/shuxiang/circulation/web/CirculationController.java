@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.shuxiang.catalog.ItemType;
 import org.shuxiang.circulation.Circulating;
+import org.shuxiang.circulation.Fee;
+import org.shuxiang.circulation.ManagingFees;
 import org.shuxiang.circulation.Loan;
 import org.shuxiang.circulation.LoanRule;
 import org.shuxiang.patrons.CardType;
@@ -53,10 +55,43 @@ class CirculationController {
         }
     }
 
-    private final Circulating circulating;
+    record LostBody(@NotBlank @Size(max = 32) String barcode, @NotBlank String unit) {
+    }
 
-    CirculationController(Circulating circulating) {
+    record PaymentBody(@NotNull Long readerId, @NotNull @Min(1) Integer amountCents, @NotBlank String method,
+                       @Size(max = 100) String reference) {
+    }
+
+    record WaiverBody(@Min(1) Integer amountCents, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    private final Circulating circulating;
+    private final ManagingFees fees;
+
+    CirculationController(Circulating circulating, ManagingFees fees) {
         this.circulating = circulating;
+        this.fees = fees;
+    }
+
+    @PostMapping("/lost-items")
+    @ResponseStatus(HttpStatus.CREATED)
+    Fee declareLost(@Valid @RequestBody LostBody body) {
+        return circulating.declareLost(body.barcode(), body.unit());
+    }
+
+    @GetMapping("/fees")
+    List<Fee> fees(@RequestParam long readerId) {
+        return fees.fees(readerId);
+    }
+
+    @PostMapping("/payments")
+    List<Fee> pay(@Valid @RequestBody PaymentBody body) {
+        return fees.pay(body.readerId(), body.amountCents(), body.method(), body.reference());
+    }
+
+    @PostMapping("/fees/{id}/waivers")
+    Fee waive(@PathVariable long id, @Valid @RequestBody WaiverBody body) {
+        return fees.waive(id, body.amountCents(), body.reason());
     }
 
     /** A repeated request (same {@code requestId}, or {@code Idempotency-Key}) answers with the first loan. */
