@@ -53,6 +53,28 @@ public class CirculatingItems {
                 .update();
     }
 
+    /** The item with this id, locked like {@link #lock(String)}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<CirculationItem> lock(long id) {
+        Optional<String> barcode = jdbc.sql("select barcode from item where id = :id").param("id", id)
+                .query(String.class).optional();
+        return barcode.flatMap(this::lock);
+    }
+
+    /**
+     * Puts an item at {@code unit} in one of the statuses circulation and holds own: on the shelf there,
+     * on a hold shelf there, or in transit from there.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void place(CirculationItem item, String unit, ItemStatus status) {
+        if (status != ItemStatus.AVAILABLE && status != ItemStatus.ON_HOLD_SHELF && status != ItemStatus.IN_TRANSIT) {
+            throw new IllegalArgumentException("circulation does not set " + status);
+        }
+        jdbc.sql("update item set status = :status, current_unit = :unit, updated_at = now(), version = version + 1 "
+                        + "where id = :id")
+                .param("status", status.name()).param("unit", unit).param("id", item.id()).update();
+    }
+
     /** Declared lost while on loan: it leaves circulation until it is found (staff set it back by hand). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void lost(CirculationItem item) {
@@ -60,12 +82,4 @@ public class CirculatingItems {
                 .param("id", item.id()).update();
     }
 
-    /** Back from a loan at {@code unit}: on the shelf there, or on its way to {@code destination}. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void returned(CirculationItem item, String unit, boolean inTransit) {
-        jdbc.sql("update item set status = :status, current_unit = :unit, updated_at = now(), version = version + 1 "
-                        + "where id = :id")
-                .param("status", inTransit ? ItemStatus.IN_TRANSIT.name() : ItemStatus.AVAILABLE.name())
-                .param("unit", unit).param("id", item.id()).update();
-    }
 }

@@ -13,6 +13,7 @@ import org.shuxiang.catalog.CirculatingItems;
 import org.shuxiang.catalog.CirculatingItems.CirculationItem;
 import org.shuxiang.catalog.ItemStatus;
 import org.shuxiang.catalog.ItemType;
+import org.shuxiang.holds.Holds;
 import org.shuxiang.network.OrgUnit;
 import org.shuxiang.network.OrgUnits;
 import org.shuxiang.patrons.ReaderCards;
@@ -40,14 +41,19 @@ public class Circulating {
     }
 
     /** Where a returned item goes next, in words a desk or kiosk shows. */
-    public enum Routing { RESHELVE, STAY_HERE, SEND_TO_OWNER }
+    public enum Routing { RESHELVE, STAY_HERE, SEND_TO_OWNER, HOLD_SHELF, SEND_FOR_HOLD }
 
     /** A checkin's answer: the loan closed, the fee charged (fen), and where the item goes. */
     public record Checkin(Loan loan, int feeCents, long daysLate, Routing routing, String destination,
-                          String destinationName) {
+                          String destinationName, Long holdId) {
+    }
+
+    /** Where an item received at a unit goes next (a transit that arrived, or one to send on). */
+    public record Receipt(String barcode, Routing routing, String destination, String destinationName, Long holdId) {
     }
 
     private final CirculatingItems items;
+    private final Holds holds;
     private final ReaderCards cards;
     private final LoanRepository loans;
     private final OrgUnits units;
@@ -57,10 +63,11 @@ public class Circulating {
     private final int feeLimitCents;
     private final int lostItemCents;
 
-    Circulating(CirculatingItems items, ReaderCards cards, LoanRepository loans, OrgUnits units, AccessControl access,
-                AuditLog audit, Clock clock,
+    Circulating(CirculatingItems items, Holds holds, ReaderCards cards, LoanRepository loans, OrgUnits units,
+                AccessControl access, AuditLog audit, Clock clock,
                 @Value("${shuxiang.circulation.fee-limit-cents:1000}") int feeLimitCents,
                 @Value("${shuxiang.circulation.lost-item-cents:5000}") int lostItemCents) {
+        this.holds = holds;
         this.feeLimitCents = feeLimitCents;
         this.lostItemCents = lostItemCents;
         this.items = items;
@@ -97,7 +104,19 @@ public class Circulating {
         checkFees(holder);
         CirculationItem item = items.lock(barcode)
                 .orElseThrow(() -> RefusedException.onField("barcode", CirculationRefusal.ITEM_UNKNOWN, barcode));
-        checkLoanable(item);
+        boolean heldForHolder = false;
+        if (item.status() == ItemStatus.ON_HOLD_SHELF) {
+            Optional<Long> keptFor = holds.readyFor(item.id());
+            if (keptFor.isPresent() && keptFor.get() != holder.readerId()) {
+                throw RefusedException.onField("barcode", CirculationRefusal.ITEM_ON_HOLD_FOR_ANOTHER, item.barcode());
+            }
+            heldForHolder = keptFor.isPresent();
+        }
+        if (!heldForHolder) {
+            checkLoanable(item);
+        } else if (item.type() == ItemType.REFERENCE) {
+            throw RefusedException.onField("barcode", CirculationRefusal.ITEM_NOT_LOANABLE, item.barcode());
+        }
         LoanRule rule = rule(holder, item.type(), lending.code());
         if (loans.openLoans(holder.readerId()) >= rule.maxLoans()) {
             throw new RefusedException(CirculationRefusal.LOAN_LIMIT_REACHED, holder.name(), rule.maxLoans());
@@ -116,6 +135,9 @@ public class Circulating {
             throw new RefusedException(CirculationRefusal.ITEM_ALREADY_ON_LOAN, item.barcode());
         }
         items.lent(item, lending.code());
+        if (heldForHolder) {
+            holds.fulfil(item.id());
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("barcode", item.barcode());
         details.put("reader", holder.readerId());
@@ -146,29 +168,67 @@ public class Circulating {
         if (fee > 0) {
             loans.insertFee(loan.readerId(), loan.id(), "OVERDUE", fee);
         }
-        Routing routing;
-        String destination;
-        if (returning.code().equals(item.owningUnit())) {
-            routing = Routing.RESHELVE;
-            destination = returning.code();
-        } else if (item.floating()) {
-            routing = Routing.STAY_HERE;
-            destination = returning.code();
-        } else {
-            routing = Routing.SEND_TO_OWNER;
-            destination = item.owningUnit();
-        }
-        items.returned(item, returning.code(), routing == Routing.SEND_TO_OWNER);
+        Receipt receipt = route(item, returning.code());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("barcode", item.barcode());
         details.put("reader", loan.readerId());
         details.put("feeCents", fee);
-        details.put("routing", routing);
-        details.put("destination", destination);
+        details.put("routing", receipt.routing());
+        details.put("destination", receipt.destination());
         audit.record("ITEM_CHECKED_IN", "LOAN", Long.toString(loan.id()), returning.code(), details);
-        String name = units.namesOf(List.of(destination)).getOrDefault(destination, destination);
-        return new Checkin(loans.find(loan.id()).orElseThrow(), fee, Fees.daysLate(loan.dueOn(), today), routing,
-                destination, name);
+        return new Checkin(loans.find(loan.id()).orElseThrow(), fee, Fees.daysLate(loan.dueOn(), today),
+                receipt.routing(), receipt.destination(), receipt.destinationName(), receipt.holdId());
+    }
+
+    /**
+     * Where an item that is now at {@code unit} goes: to a hold that wants it (on the shelf here, or sent to
+     * the pickup point), else back on the shelf at its owner, kept here when it floats, or sent home.
+     */
+    private Receipt route(CirculationItem item, String unit) {
+        Optional<Holds.Trap> trap = holds.trap(item, unit);
+        if (trap.isPresent()) {
+            Holds.Trap t = trap.get();
+            return new Receipt(item.barcode(), t.ready() ? Routing.HOLD_SHELF : Routing.SEND_FOR_HOLD, t.pickupUnit(),
+                    t.pickupName(), t.holdId());
+        }
+        Routing routing;
+        String destination;
+        if (unit.equals(item.owningUnit())) {
+            routing = Routing.RESHELVE;
+            destination = unit;
+        } else if (item.floating()) {
+            routing = Routing.STAY_HERE;
+            destination = unit;
+        } else {
+            routing = Routing.SEND_TO_OWNER;
+            destination = item.owningUnit();
+        }
+        items.place(item, unit, routing == Routing.SEND_TO_OWNER ? ItemStatus.IN_TRANSIT : ItemStatus.AVAILABLE);
+        return new Receipt(item.barcode(), routing, destination,
+                units.namesOf(List.of(destination)).getOrDefault(destination, destination), null);
+    }
+
+    /**
+     * An item in transit is received at {@code unit}: on the pickup shelf when a hold waits for it here,
+     * on the shelf when this is its home, and otherwise sent on (received at the wrong unit, it is re-routed).
+     */
+    @Transactional
+    public Receipt receive(String barcode, String unit) {
+        OrgUnit receiving = unit(unit);
+        access.require(Permission.CIRCULATE, receiving.code());
+        CirculationItem item = items.lock(barcode)
+                .orElseThrow(() -> RefusedException.onField("barcode", CirculationRefusal.ITEM_UNKNOWN, barcode));
+        if (item.status() != ItemStatus.IN_TRANSIT) {
+            throw RefusedException.onField("barcode", CirculationRefusal.ITEM_NOT_IN_TRANSIT, item.barcode(),
+                    item.status());
+        }
+        Optional<Holds.Trap> arrived = holds.arrived(item, receiving.code());
+        Receipt receipt = arrived.map(t -> new Receipt(item.barcode(), t.ready() ? Routing.HOLD_SHELF
+                        : Routing.SEND_FOR_HOLD, t.pickupUnit(), t.pickupName(), t.holdId()))
+                .orElseGet(() -> route(item, receiving.code()));
+        audit.record("ITEM_RECEIVED", "ITEM", item.barcode(), receiving.code(),
+                Map.of("routing", receipt.routing(), "destination", receipt.destination()));
+        return receipt;
     }
 
     /** Renews one loan from today by the rule's renewal days, if the rule allows another renewal. */
@@ -184,6 +244,10 @@ public class Circulating {
         checkCard(holder, today);
         checkFees(holder);
         LoanRule rule = ruleOf(loan);
+        CirculationItem item = items.lock(loan.itemId()).orElseThrow();
+        if (holds.waiting(item.recordId()) > 0) {
+            throw new RefusedException(CirculationRefusal.HOLDS_WAITING, loan.barcode());
+        }
         if (rule == null || loan.renewals() >= rule.renewals()) {
             throw new RefusedException(CirculationRefusal.RENEWALS_USED, loan.barcode(), loan.renewals());
         }

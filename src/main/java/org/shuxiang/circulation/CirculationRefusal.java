@@ -27,7 +27,10 @@ public enum CirculationRefusal implements Refusal {
     FEE_NOT_FOUND(404),
     UNKNOWN_PAYMENT_METHOD(400),
     PAYMENT_NOT_OWED(400),
-    WAIVER_REASON_REQUIRED(400);
+    WAIVER_REASON_REQUIRED(400),
+    ITEM_ON_HOLD_FOR_ANOTHER(409),
+    ITEM_NOT_IN_TRANSIT(409),
+    HOLDS_WAITING(409);
 
     private final int httpStatus;
 

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Shared infrastructure: the clock every rule takes, in the network's time zone. */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.scheduling.annotation.EnableScheduling
 class PlatformConfiguration {
 
     @Bean

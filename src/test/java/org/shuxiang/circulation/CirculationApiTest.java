@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shuxiang.Api;
 import org.shuxiang.IntegrationTest;
+import org.shuxiang.TestReaders;
 import org.shuxiang.catalog.ItemType;
 import org.shuxiang.catalog.ManagingItems;
 import org.shuxiang.network.OrgUnits;
@@ -31,7 +32,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CirculationApiTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static int readers;
     private static long record;
 
     @Autowired
@@ -68,21 +68,9 @@ class CirculationApiTest {
         return barcode;
     }
 
-    /** A new adult reader at TGQ-B01 with a card of its own; returns the card number. */
+    /** A new reader at TGQ-B01 with a card of its own; returns the card number. */
     private String reader(String cardType) throws Exception {
-        int n = ++readers;
-        String first17 = "3407021980%02d%02d%03d".formatted(1 + n % 12, 1 + n % 28, n);
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * weights[i];
-        }
-        String card = "TC%06d".formatted(n);
-        api.as("demo-desk").post("/api/v1/readers", """
-                {"name": "读者%d", "identityNumber": "%s", "homeUnit": "TGQ-B01", "cardType": "%s", "cardNumber": "%s"}"""
-                .formatted(n, first17 + "10X98765432".charAt(sum % 11), cardType, card))
-                .andExpect(status().isCreated());
-        return card;
+        return TestReaders.register(api, "demo-desk", cardType, "TGQ-B01");
     }
 
     private String checkout(String card, String barcode) {
@@ -91,8 +79,7 @@ class CirculationApiTest {
     }
 
     private long readerOf(String card) {
-        return jdbc.sql("select reader_id from reader_card where card_number = :c").param("c", card)
-                .query(Long.class).single();
+        return TestReaders.idOf(jdbc, card);
     }
 
     @Test

@@ -108,6 +108,12 @@ class CirculationController {
         return circulating.checkin(body.barcode(), body.unit());
     }
 
+    /** An item in transit received at a unit: where it goes now. */
+    @PostMapping("/receipts")
+    Circulating.Receipt receive(@Valid @RequestBody CheckinBody body) {
+        return circulating.receive(body.barcode(), body.unit());
+    }
+
     @PostMapping("/loans/{id}/renewals")
     Loan renew(@PathVariable long id) {
         return circulating.renew(id);

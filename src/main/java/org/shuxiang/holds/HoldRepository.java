@@ -1,0 +1,183 @@
+package org.shuxiang.holds;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for holds; the queue of a title is read through an index, whatever its length. */
+@Repository
+class HoldRepository {
+
+    /** A copy that could fill a hold: on the shelf at a unit that lends. */
+    record Candidate(long itemId, String barcode, String unit) {
+    }
+
+    private static final String SELECT = """
+            select h.id, h.reader_id, h.record_id, b.title, h.item_id, h.pickup_unit, h.status, h.target_item_id,
+                   ti.barcode as target_barcode, h.target_unit, h.placed_at, h.suspended_until, h.ready_at,
+                   h.expires_on,
+                   case when h.status = 'WAITING' then (select count(*) from hold q where q.record_id = h.record_id
+                        and q.status = 'WAITING' and (q.priority > h.priority
+                             or (q.priority = h.priority and (q.placed_at, q.id) <= (h.placed_at, h.id))))
+                   else 0 end as position
+            from hold h join bib_record b on b.id = h.record_id left join item ti on ti.id = h.target_item_id""";
+
+    private final JdbcClient jdbc;
+
+    HoldRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(long readerId, long recordId, Long itemId, String pickupUnit, String by) {
+        return jdbc.sql("""
+                        insert into hold (reader_id, record_id, item_id, pickup_unit, status, placed_by)
+                        values (:reader, :record, :item, :pickup, 'WAITING', :by) returning id""")
+                .param("reader", readerId).param("record", recordId).param("item", itemId)
+                .param("pickup", pickupUnit).param("by", by).query(Long.class).single();
+    }
+
+    Optional<Hold> find(long id) {
+        return jdbc.sql(SELECT + " where h.id = :id").param("id", id).query(HoldRepository::hold).optional();
+    }
+
+    Optional<Hold> lock(long id) {
+        jdbc.sql("select id from hold where id = :id for update").param("id", id).query(Long.class).optional();
+        return find(id);
+    }
+
+    List<Hold> ofReader(long readerId) {
+        return jdbc.sql(SELECT + " where h.reader_id = :r order by h.placed_at desc, h.id desc").param("r", readerId)
+                .query(HoldRepository::hold).list();
+    }
+
+    int liveHolds(long readerId) {
+        return jdbc.sql("select count(*) from hold where reader_id = :r and status in ('WAITING', 'IN_TRANSIT', 'READY')")
+                .param("r", readerId).query(Integer.class).single();
+    }
+
+    boolean holding(long readerId, long recordId) {
+        return jdbc.sql("select exists (select 1 from hold where reader_id = :r and record_id = :rec "
+                        + "and status in ('WAITING', 'IN_TRANSIT', 'READY'))")
+                .param("r", readerId).param("rec", recordId).query(Boolean.class).single();
+    }
+
+    Optional<String> recordTitle(long recordId) {
+        return jdbc.sql("select title from bib_record where id = :id").param("id", recordId).query(String.class)
+                .optional();
+    }
+
+    Optional<Long> recordOfItem(long itemId) {
+        return jdbc.sql("select record_id from item where id = :id").param("id", itemId).query(Long.class).optional();
+    }
+
+    /** Copies on the shelf, at units that lend, not already chosen for another hold. */
+    List<Candidate> candidates(long recordId, Long itemId) {
+        return jdbc.sql("""
+                        select i.id, i.barcode, i.current_unit from item i join org_unit u on u.code = i.current_unit
+                        where i.record_id = :record and (cast(:item as bigint) is null or i.id = :item)
+                          and i.status = 'AVAILABLE' and i.item_type <> 'REFERENCE' and u.lends and u.active
+                          and not exists (select 1 from hold h where h.target_item_id = i.id
+                                          and h.status in ('WAITING', 'IN_TRANSIT', 'READY'))
+                        order by i.id""")
+                .param("record", recordId).param("item", itemId)
+                .query((rs, n) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /** How many holds each unit is already asked to pull: ties go to the unit asked least. */
+    int pulls(String unit) {
+        return jdbc.sql("select count(*) from hold where target_unit = :u and status = 'WAITING' "
+                        + "and target_item_id is not null")
+                .param("u", unit).query(Integer.class).single();
+    }
+
+    void target(long holdId, Long itemId, String unit) {
+        jdbc.sql("update hold set target_item_id = :item, target_unit = :unit where id = :id")
+                .param("item", itemId).param("unit", unit).param("id", holdId).update();
+    }
+
+    /** The hold a copy is chosen for, if any, locked. */
+    Optional<Hold> lockTargeting(long itemId) {
+        Optional<Long> id = jdbc.sql("select id from hold where target_item_id = :item "
+                        + "and status in ('WAITING', 'IN_TRANSIT', 'READY') for update")
+                .param("item", itemId).query(Long.class).optional();
+        return id.flatMap(this::find);
+    }
+
+    /**
+     * The first waiting hold of the queue that this copy can fill (title-level, or for this very item), not
+     * suspended today, locked; holds another session is settling are skipped rather than waited for.
+     */
+    Optional<Hold> lockNextWaiting(long recordId, long itemId, LocalDate today) {
+        Optional<Long> id = jdbc.sql("""
+                        select id from hold
+                        where record_id = :record and status = 'WAITING' and (item_id is null or item_id = :item)
+                          and (suspended_until is null or suspended_until < :today)
+                        order by priority desc, placed_at, id
+                        limit 1 for update skip locked""")
+                .param("record", recordId).param("item", itemId).param("today", today).query(Long.class).optional();
+        return id.flatMap(this::find);
+    }
+
+    int waiting(long recordId) {
+        return jdbc.sql("select count(*) from hold where record_id = :record and status = 'WAITING'")
+                .param("record", recordId).query(Integer.class).single();
+    }
+
+    void inTransit(long holdId, long itemId, String fromUnit) {
+        jdbc.sql("update hold set status = 'IN_TRANSIT', target_item_id = :item, target_unit = :unit where id = :id")
+                .param("item", itemId).param("unit", fromUnit).param("id", holdId).update();
+    }
+
+    void ready(long holdId, long itemId, String unit, LocalDate expiresOn) {
+        jdbc.sql("update hold set status = 'READY', target_item_id = :item, target_unit = :unit, ready_at = now(), "
+                        + "expires_on = :expires where id = :id")
+                .param("item", itemId).param("unit", unit).param("expires", expiresOn).param("id", holdId).update();
+    }
+
+    void close(long holdId, Hold.Status status) {
+        jdbc.sql("update hold set status = :status, closed_at = now() where id = :id")
+                .param("status", status.name()).param("id", holdId).update();
+    }
+
+    void suspend(long holdId, LocalDate until) {
+        jdbc.sql("update hold set suspended_until = :until where id = :id").param("until", until).param("id", holdId)
+                .update();
+    }
+
+    void pickup(long holdId, String unit) {
+        jdbc.sql("update hold set pickup_unit = :unit where id = :id").param("unit", unit).param("id", holdId).update();
+    }
+
+    List<Hold> pullList(String unit) {
+        return jdbc.sql(SELECT + " where h.target_unit = :u and h.status = 'WAITING' and h.target_item_id is not null "
+                        + "order by h.placed_at, h.id")
+                .param("u", unit).query(HoldRepository::hold).list();
+    }
+
+    List<Hold> shelf(String unit) {
+        return jdbc.sql(SELECT + " where h.pickup_unit = :u and h.status = 'READY' order by h.expires_on, h.id")
+                .param("u", unit).query(HoldRepository::hold).list();
+    }
+
+    /** Ready holds whose last day on the shelf has passed, locked a batch at a time, skipping those in use. */
+    List<Long> lockExpired(LocalDate today, int limit) {
+        return jdbc.sql("select id from hold where status = 'READY' and expires_on < :today order by id limit :limit "
+                        + "for update skip locked")
+                .param("today", today).param("limit", limit).query(Long.class).list();
+    }
+
+    private static Hold hold(ResultSet rs, int n) throws SQLException {
+        java.sql.Timestamp ready = rs.getTimestamp("ready_at");
+        return new Hold(rs.getLong("id"), rs.getLong("reader_id"), rs.getLong("record_id"), rs.getString("title"),
+                rs.getObject("item_id", Long.class), rs.getString("pickup_unit"),
+                Hold.Status.valueOf(rs.getString("status")), rs.getObject("target_item_id", Long.class),
+                rs.getString("target_barcode"), rs.getString("target_unit"), rs.getTimestamp("placed_at").toInstant(),
+                rs.getObject("suspended_until", LocalDate.class), ready == null ? null : ready.toInstant(),
+                rs.getObject("expires_on", LocalDate.class), rs.getInt("position"));
+    }
+}
