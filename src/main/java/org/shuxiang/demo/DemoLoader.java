@@ -45,6 +45,7 @@ class DemoLoader implements ApplicationRunner {
     }
 
     private final DemoCatalogueLoader catalogue;
+    private final DemoReaders readers;
     private final Environment environment;
     private final OrgUnits units;
     private final ManagingOrgUnits managing;
@@ -53,8 +54,10 @@ class DemoLoader implements ApplicationRunner {
     private final TransactionTemplate transactions;
 
     DemoLoader(Environment environment, OrgUnits units, ManagingOrgUnits managing, ManagingStaff staff,
-               AccessControl access, TransactionTemplate transactions, DemoCatalogueLoader catalogue) {
+               AccessControl access, TransactionTemplate transactions, DemoCatalogueLoader catalogue,
+               DemoReaders readers) {
         this.catalogue = catalogue;
+        this.readers = readers;
         this.environment = environment;
         this.units = units;
         this.managing = managing;
@@ -91,6 +94,7 @@ class DemoLoader implements ApplicationRunner {
                 STAFF.stream().map(DemoStaff::username).toList(), PASSWORD);
         if (environment.getProperty("shuxiang.demo-catalogue", Boolean.class, true)) {
             catalogue.load(demoUnits.stream().filter(u -> u.services().lends()).map(OrgUnit::code).sorted().toList());
+            readers.load();
         }
     }
 }
