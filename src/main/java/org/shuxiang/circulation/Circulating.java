@@ -85,6 +85,12 @@ public class Circulating {
      */
     @Transactional
     public Checkout checkout(String cardNumber, String barcode, String unit, String requestId) {
+        return checkoutAt(cardNumber, barcode, unit, requestId, clock.instant());
+    }
+
+    /** A checkout as of {@code at}: now at a desk, or when it happened for an offline kiosk's upload. */
+    @Transactional
+    public Checkout checkoutAt(String cardNumber, String barcode, String unit, String requestId, Instant at) {
         OrgUnit lending = unit(unit);
         access.require(Permission.CIRCULATE, lending.code());
         if (requestId != null) {
@@ -99,7 +105,7 @@ public class Circulating {
         }
         Holder holder = cards.lockHolder(cardNumber)
                 .orElseThrow(() -> RefusedException.onField("cardNumber", CirculationRefusal.CARD_UNKNOWN, cardNumber));
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = LocalDate.ofInstant(at, clock.getZone());
         checkCard(holder, today);
         checkFees(holder);
         CirculationItem item = items.lock(barcode)
@@ -126,7 +132,7 @@ public class Circulating {
                     item.type());
         }
         LocalDate due = openDay(lending.code(), today.plusDays(rule.loanDays()));
-        Instant now = clock.instant();
+        Instant now = at;
         long loanId;
         try {
             loanId = loans.insertLoan(item.id(), holder.readerId(), holder.cardNumber(), lending.code(), rule.id(), now,
@@ -150,6 +156,12 @@ public class Circulating {
     /** Takes back the item with {@code barcode} at {@code unit}: closes its loan, charges any fee, routes it. */
     @Transactional
     public Checkin checkin(String barcode, String unit) {
+        return checkinAt(barcode, unit, clock.instant());
+    }
+
+    /** A checkin as of {@code at}: fees count the days late up to then. */
+    @Transactional
+    public Checkin checkinAt(String barcode, String unit, Instant at) {
         OrgUnit returning = unit(unit);
         access.require(Permission.CIRCULATE, returning.code());
         if (!returning.services().acceptsReturns()) {
@@ -160,8 +172,8 @@ public class Circulating {
         Loan loan = loans.openLoanOfItem(item.id())
                 .orElseThrow(() -> new RefusedException(CirculationRefusal.ITEM_NOT_ON_LOAN, item.barcode()));
         cards.lockReader(loan.readerId());
-        Instant now = clock.instant();
-        LocalDate today = LocalDate.now(clock);
+        Instant now = at;
+        LocalDate today = LocalDate.ofInstant(at, clock.getZone());
         LoanRule rule = ruleOf(loan);
         int fee = rule == null ? 0 : Fees.overdueCents(rule, loan.dueOn(), today);
         loans.close(loan.id(), now, returning.code());

@@ -30,7 +30,8 @@ public enum CirculationRefusal implements Refusal {
     WAIVER_REASON_REQUIRED(400),
     ITEM_ON_HOLD_FOR_ANOTHER(409),
     ITEM_NOT_IN_TRANSIT(409),
-    HOLDS_WAITING(409);
+    HOLDS_WAITING(409),
+    OFFLINE_BATCH_NOT_FOUND(404);
 
     private final int httpStatus;
 

@@ -12,6 +12,7 @@ import org.shuxiang.catalog.ItemType;
 import org.shuxiang.circulation.Circulating;
 import org.shuxiang.circulation.Fee;
 import org.shuxiang.circulation.ManagingFees;
+import org.shuxiang.circulation.OfflineBatches;
 import org.shuxiang.circulation.Loan;
 import org.shuxiang.circulation.LoanRule;
 import org.shuxiang.patrons.CardType;
@@ -65,12 +66,37 @@ class CirculationController {
     record WaiverBody(@Min(1) Integer amountCents, @NotBlank @Size(max = 500) String reason) {
     }
 
+    record OfflineBody(@NotBlank String unit, @Size(max = 100) String device,
+                       @NotNull @Size(min = 1, max = 5000) List<@Valid @NotNull OfflineTransactionBody> transactions) {
+    }
+
+    record OfflineTransactionBody(@NotBlank @Size(max = 100) String id, @NotBlank String kind,
+                                  @NotNull java.time.Instant at, @Size(max = 20) String cardNumber,
+                                  @NotBlank @Size(max = 32) String barcode) {
+    }
+
     private final Circulating circulating;
     private final ManagingFees fees;
+    private final OfflineBatches offline;
 
-    CirculationController(Circulating circulating, ManagingFees fees) {
+    CirculationController(Circulating circulating, ManagingFees fees, OfflineBatches offline) {
         this.circulating = circulating;
         this.fees = fees;
+        this.offline = offline;
+    }
+
+    /** A device's transactions made while offline: applied in time order, each once; conflicts kept for staff. */
+    @PostMapping("/offline-batches")
+    @ResponseStatus(HttpStatus.CREATED)
+    OfflineBatches.Report upload(@Valid @RequestBody OfflineBody body) {
+        return offline.upload(body.unit(), body.device(), body.transactions().stream()
+                .map(t -> new OfflineBatches.OfflineTransaction(t.id(), t.kind(), t.at(), t.cardNumber(), t.barcode()))
+                .toList());
+    }
+
+    @GetMapping("/offline-batches/{id}")
+    OfflineBatches.Report batch(@PathVariable long id) {
+        return offline.report(id);
     }
 
     @PostMapping("/lost-items")
