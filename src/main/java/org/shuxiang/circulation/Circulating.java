@@ -16,6 +16,8 @@ import org.shuxiang.catalog.ItemType;
 import org.shuxiang.holds.Holds;
 import org.shuxiang.network.OrgUnit;
 import org.shuxiang.network.OrgUnits;
+import org.shuxiang.patrons.ManagingReaders;
+import org.shuxiang.patrons.Reader;
 import org.shuxiang.patrons.ReaderCards;
 import org.shuxiang.patrons.ReaderCards.Holder;
 import org.shuxiang.platform.AccessControl;
@@ -55,6 +57,8 @@ public class Circulating {
     private final CirculatingItems items;
     private final Holds holds;
     private final ReaderCards cards;
+    private final ManagingReaders readers;
+    private final OwnRecordCredit ownCredit;
     private final LoanRepository loans;
     private final OrgUnits units;
     private final AccessControl access;
@@ -63,11 +67,14 @@ public class Circulating {
     private final int feeLimitCents;
     private final int lostItemCents;
 
-    Circulating(CirculatingItems items, Holds holds, ReaderCards cards, LoanRepository loans, OrgUnits units,
-                AccessControl access, AuditLog audit, Clock clock,
+    Circulating(CirculatingItems items, Holds holds, ReaderCards cards, ManagingReaders readers,
+                OwnRecordCredit ownCredit, LoanRepository loans, OrgUnits units, AccessControl access, AuditLog audit,
+                Clock clock,
                 @Value("${shuxiang.circulation.fee-limit-cents:1000}") int feeLimitCents,
                 @Value("${shuxiang.circulation.lost-item-cents:5000}") int lostItemCents) {
         this.holds = holds;
+        this.readers = readers;
+        this.ownCredit = ownCredit;
         this.feeLimitCents = feeLimitCents;
         this.lostItemCents = lostItemCents;
         this.items = items;
@@ -124,8 +131,9 @@ public class Circulating {
             throw RefusedException.onField("barcode", CirculationRefusal.ITEM_NOT_LOANABLE, item.barcode());
         }
         LoanRule rule = rule(holder, item.type(), lending.code());
-        if (loans.openLoans(holder.readerId()) >= rule.maxLoans()) {
-            throw new RefusedException(CirculationRefusal.LOAN_LIMIT_REACHED, holder.name(), rule.maxLoans());
+        int limit = holder.depositLoanLimit() == null ? rule.maxLoans() : Math.min(rule.maxLoans(), holder.depositLoanLimit());
+        if (loans.openLoans(holder.readerId()) >= limit) {
+            throw new RefusedException(CirculationRefusal.LOAN_LIMIT_REACHED, holder.name(), limit);
         }
         if (rule.maxLoansOfType() != null && loans.openLoansOfType(holder.readerId(), item.type()) >= rule.maxLoansOfType()) {
             throw new RefusedException(CirculationRefusal.ITEM_TYPE_LIMIT_REACHED, holder.name(), rule.maxLoansOfType(),
@@ -179,6 +187,9 @@ public class Circulating {
         loans.close(loan.id(), now, returning.code());
         if (fee > 0) {
             loans.insertFee(loan.readerId(), loan.id(), "OVERDUE", fee);
+        }
+        if (Fees.daysLate(loan.dueOn(), today) > 0 && !ownCredit.assess(loan.readerId()).approved()) {
+            readers.revokeCredit(loan.readerId(), "late returns");
         }
         Receipt receipt = route(item, returning.code());
         Map<String, Object> details = new LinkedHashMap<>();
@@ -367,6 +378,9 @@ public class Circulating {
         }
         if (!holder.cardType().borrows()) {
             throw new RefusedException(CirculationRefusal.CARD_DOES_NOT_BORROW, holder.cardNumber());
+        }
+        if (holder.basis() == Reader.BorrowingBasis.NONE) {
+            throw new RefusedException(CirculationRefusal.NO_DEPOSIT_OR_CREDIT, holder.name());
         }
     }
 

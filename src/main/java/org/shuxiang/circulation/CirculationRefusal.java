@@ -31,7 +31,8 @@ public enum CirculationRefusal implements Refusal {
     ITEM_ON_HOLD_FOR_ANOTHER(409),
     ITEM_NOT_IN_TRANSIT(409),
     HOLDS_WAITING(409),
-    OFFLINE_BATCH_NOT_FOUND(404);
+    OFFLINE_BATCH_NOT_FOUND(404),
+    NO_DEPOSIT_OR_CREDIT(409);
 
     private final int httpStatus;
 

@@ -56,6 +56,11 @@ class DemoReaders {
             if (r.card().equals("TL20000002")) {
                 guardian = reader.id();
             }
+            if (r.type() == CardType.GROUP) {
+                readers.payDeposit(reader.id(), 30_000);
+            } else if (r.type() != CardType.READING_ONLY) {
+                readers.checkCredit(reader.id(), true);
+            }
         }
         // 王芳 has two books out, one of them overdue; 陈小明 a children's book; the school a box of books
         List<String> available = jdbc.sql("""

@@ -44,9 +44,14 @@ public class ManagingReaders {
     private final AuditLog audit;
     private final UnitHierarchy units;
     private final Clock clock;
+    private final CreditSource credit;
+    private final DepositTiers tiers;
 
     ManagingReaders(ReaderRepository readers, IdentityCipher identities, PasswordEncoder passwords,
-                    AccessControl access, AuditLog audit, UnitHierarchy units, Clock clock) {
+                    AccessControl access, AuditLog audit, UnitHierarchy units, Clock clock, CreditSource credit,
+                    DepositTiers tiers) {
+        this.credit = credit;
+        this.tiers = tiers;
         this.readers = readers;
         this.identities = identities;
         this.passwords = passwords;
@@ -211,6 +216,59 @@ public class ManagingReaders {
         }
         audit.record("READER_UNBLOCKED", "READER", Long.toString(id), row.homeUnit(), Map.of("block", blockId));
         return view(readers.find(id).orElseThrow());
+    }
+
+    /**
+     * A deposit paid at a desk: one of the network's tiers, which sets how many items the reader may
+     * borrow at once. A reader on credit who pays a deposit borrows on the deposit from then on.
+     */
+    @Transactional
+    public Reader payDeposit(long id, int cents) {
+        ReaderRepository.Row row = lockedRow(id);
+        access.require(Permission.PATRONS_MANAGE, row.homeUnit());
+        if (tiers.loanLimit(cents).isEmpty()) {
+            throw RefusedException.onField("amountCents", PatronRefusal.UNKNOWN_DEPOSIT_TIER, cents / 100.0,
+                    tiers.describe());
+        }
+        readers.setBasis(id, Reader.BorrowingBasis.DEPOSIT, cents);
+        audit.record("READER_DEPOSIT_PAID", "READER", Long.toString(id), row.homeUnit(), Map.of("cents", cents));
+        return view(readers.find(id).orElseThrow());
+    }
+
+    /**
+     * A credit check, with the reader's consent, by the network's credit source: a score at or above the
+     * threshold makes the card deposit-free (信用借还); a lower one leaves it as it was and says so.
+     */
+    @Transactional
+    public CreditSource.Assessment checkCredit(long id, boolean consent) {
+        ReaderRepository.Row row = lockedRow(id);
+        access.require(Permission.PATRONS_MANAGE, row.homeUnit());
+        if (!consent) {
+            throw RefusedException.onField("consent", PatronRefusal.CONSENT_REQUIRED);
+        }
+        String identity = readers.encryptedIdentity(id).map(e -> identities.decrypt(e).value()).orElse(null);
+        CreditSource.Assessment assessment = credit.assess(new CreditSource.Subject(id, row.name(), identity));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("score", assessment.score());
+        details.put("threshold", assessment.threshold());
+        details.put("source", assessment.source());
+        details.put("approved", assessment.approved());
+        audit.record("READER_CREDIT_CHECKED", "READER", Long.toString(id), row.homeUnit(), details);
+        if (assessment.approved()) {
+            readers.setBasis(id, Reader.BorrowingBasis.CREDIT, row.depositCents());
+        }
+        return assessment;
+    }
+
+    /** Credit lost (late returns, say): the reader needs a deposit to borrow again. Called by circulation. */
+    @Transactional
+    public void revokeCredit(long id, String reason) {
+        ReaderRepository.Row row = lockedRow(id);
+        if (row.basis() == Reader.BorrowingBasis.CREDIT) {
+            readers.setBasis(id, row.depositCents() > 0 ? Reader.BorrowingBasis.DEPOSIT : Reader.BorrowingBasis.NONE,
+                    row.depositCents());
+            audit.record("READER_CREDIT_REVOKED", "READER", Long.toString(id), row.homeUnit(), Map.of("reason", reason));
+        }
     }
 
     /** The children whose cards this reader holds as guardian. */

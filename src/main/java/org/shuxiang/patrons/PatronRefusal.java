@@ -18,7 +18,10 @@ public enum PatronRefusal implements Refusal {
     CHILD_TOO_OLD(409),
     UNKNOWN_HOME_UNIT(400),
     BLOCK_NOT_FOUND(404),
-    REASON_REQUIRED(400);
+    REASON_REQUIRED(400),
+    CREDIT_UNAVAILABLE(503),
+    CONSENT_REQUIRED(400),
+    UNKNOWN_DEPOSIT_TIER(400);
 
     private final int httpStatus;
 

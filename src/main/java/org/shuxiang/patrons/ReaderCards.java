@@ -19,7 +19,8 @@ public class ReaderCards {
 
     /** The holder of a card that was found. {@code current} is false for a card replaced after a loss. */
     public record Holder(long readerId, String name, String cardNumber, boolean current, CardType cardType,
-                         String homeUnit, LocalDate expiresOn, List<Reader.Block> blocks) {
+                         String homeUnit, LocalDate expiresOn, List<Reader.Block> blocks,
+                         Reader.BorrowingBasis basis, Integer depositLoanLimit) {
 
         public boolean expiredOn(LocalDate day) {
             return !day.isBefore(expiresOn);
@@ -27,9 +28,11 @@ public class ReaderCards {
     }
 
     private final ReaderRepository readers;
+    private final DepositTiers tiers;
 
-    ReaderCards(ReaderRepository readers) {
+    ReaderCards(ReaderRepository readers, DepositTiers tiers) {
         this.readers = readers;
+        this.tiers = tiers;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -52,6 +55,7 @@ public class ReaderCards {
 
     private Holder holder(ReaderRepository.Row row, String cardNumber, boolean current) {
         return new Holder(row.id(), row.name(), cardNumber, current, row.cardType(), row.homeUnit(), row.expiresOn(),
-                readers.openBlocks(List.of(row.id())).getOrDefault(row.id(), List.of()));
+                readers.openBlocks(List.of(row.id())).getOrDefault(row.id(), List.of()), row.basis(),
+                row.basis() == Reader.BorrowingBasis.DEPOSIT ? tiers.loanLimit(row.depositCents()).orElse(0) : null);
     }
 }

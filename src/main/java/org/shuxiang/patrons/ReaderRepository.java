@@ -142,6 +142,12 @@ class ReaderRepository {
                 .param("pin", pinHash).param("id", id).update();
     }
 
+    void setBasis(long id, Reader.BorrowingBasis basis, int depositCents) {
+        jdbc.sql("update reader set borrowing_basis = :basis, deposit_cents = :deposit, version = version + 1 "
+                        + "where id = :id")
+                .param("basis", basis.name()).param("deposit", depositCents).param("id", id).update();
+    }
+
     void renew(long id, LocalDate expiresOn) {
         jdbc.sql("update reader set expires_on = :expires, version = version + 1 where id = :id")
                 .param("expires", expiresOn).param("id", id).update();

@@ -51,6 +51,12 @@ class ReaderController {
     record IdentityAnswer(String identityNumber) {
     }
 
+    record DepositBody(@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Min(1) Integer amountCents) {
+    }
+
+    record CreditCheckBody(boolean consent) {
+    }
+
     private final ManagingReaders readers;
 
     ReaderController(ManagingReaders readers) {
@@ -119,6 +125,18 @@ class ReaderController {
     @DeleteMapping("/{id}/blocks/{blockId}")
     Reader lift(@PathVariable long id, @PathVariable long blockId) {
         return readers.lift(id, blockId);
+    }
+
+    /** A deposit of one of the network's tiers, paid at a desk. */
+    @PostMapping("/{id}/deposit")
+    Reader payDeposit(@PathVariable long id, @Valid @RequestBody DepositBody body) {
+        return readers.payDeposit(id, body.amountCents());
+    }
+
+    /** A credit check with the reader's consent: deposit-free borrowing when the score allows. */
+    @PostMapping("/{id}/credit-checks")
+    org.shuxiang.patrons.CreditSource.Assessment checkCredit(@PathVariable long id, @RequestBody CreditCheckBody body) {
+        return readers.checkCredit(id, body.consent());
     }
 
     @GetMapping("/{id}/children")
