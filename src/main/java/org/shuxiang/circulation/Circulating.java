@@ -14,6 +14,8 @@ import org.shuxiang.catalog.CirculatingItems.CirculationItem;
 import org.shuxiang.catalog.ItemStatus;
 import org.shuxiang.catalog.ItemType;
 import org.shuxiang.holds.Holds;
+import org.shuxiang.logistics.Transit;
+import org.shuxiang.logistics.Transits;
 import org.shuxiang.network.OrgUnit;
 import org.shuxiang.network.OrgUnits;
 import org.shuxiang.patrons.ManagingReaders;
@@ -56,6 +58,7 @@ public class Circulating {
 
     private final CirculatingItems items;
     private final Holds holds;
+    private final Transits transits;
     private final ReaderCards cards;
     private final ManagingReaders readers;
     private final OwnRecordCredit ownCredit;
@@ -67,12 +70,13 @@ public class Circulating {
     private final int feeLimitCents;
     private final int lostItemCents;
 
-    Circulating(CirculatingItems items, Holds holds, ReaderCards cards, ManagingReaders readers,
+    Circulating(CirculatingItems items, Holds holds, Transits transits, ReaderCards cards, ManagingReaders readers,
                 OwnRecordCredit ownCredit, LoanRepository loans, OrgUnits units, AccessControl access, AuditLog audit,
                 Clock clock,
                 @Value("${shuxiang.circulation.fee-limit-cents:1000}") int feeLimitCents,
                 @Value("${shuxiang.circulation.lost-item-cents:5000}") int lostItemCents) {
         this.holds = holds;
+        this.transits = transits;
         this.readers = readers;
         this.ownCredit = ownCredit;
         this.feeLimitCents = feeLimitCents;
@@ -227,6 +231,9 @@ public class Circulating {
             destination = item.owningUnit();
         }
         items.place(item, unit, routing == Routing.SEND_TO_OWNER ? ItemStatus.IN_TRANSIT : ItemStatus.AVAILABLE);
+        if (routing == Routing.SEND_TO_OWNER) {
+            transits.route(item.id(), unit, destination, Transit.Reason.RETURN_TO_OWNER, null);
+        }
         return new Receipt(item.barcode(), routing, destination,
                 units.namesOf(List.of(destination)).getOrDefault(destination, destination), null);
     }
@@ -245,6 +252,7 @@ public class Circulating {
             throw RefusedException.onField("barcode", CirculationRefusal.ITEM_NOT_IN_TRANSIT, item.barcode(),
                     item.status());
         }
+        transits.arrived(item.id(), receiving.code());
         Optional<Holds.Trap> arrived = holds.arrived(item, receiving.code());
         Receipt receipt = arrived.map(t -> new Receipt(item.barcode(), t.ready() ? Routing.HOLD_SHELF
                         : Routing.SEND_FOR_HOLD, t.pickupUnit(), t.pickupName(), t.holdId()))

@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.shuxiang.catalog.CirculatingItems;
 import org.shuxiang.catalog.CirculatingItems.CirculationItem;
 import org.shuxiang.catalog.ItemStatus;
+import org.shuxiang.logistics.Transit;
+import org.shuxiang.logistics.Transits;
 import org.shuxiang.network.NetworkTree;
 import org.shuxiang.network.OrgUnit;
 import org.shuxiang.network.OrgUnits;
@@ -42,6 +44,7 @@ public class Holds {
     }
 
     private final HoldRepository holds;
+    private final Transits transits;
     private final CirculatingItems items;
     private final ReaderCards cards;
     private final OrgUnits units;
@@ -51,9 +54,10 @@ public class Holds {
     private final Clock clock;
     private final int shelfDays;
 
-    Holds(HoldRepository holds, CirculatingItems items, ReaderCards cards, OrgUnits units, HoldLimits limits,
+    Holds(HoldRepository holds, Transits transits, CirculatingItems items, ReaderCards cards, OrgUnits units, HoldLimits limits,
           AccessControl access, AuditLog audit, Clock clock, @Value("${shuxiang.holds.shelf-days:7}") int shelfDays) {
         this.holds = holds;
+        this.transits = transits;
         this.items = items;
         this.cards = cards;
         this.units = units;
@@ -149,6 +153,7 @@ public class Holds {
         }
         holds.inTransit(h.id(), item.id(), unit);
         items.place(item, unit, ItemStatus.IN_TRANSIT);
+        transits.route(item.id(), unit, h.pickupUnit(), Transit.Reason.HOLD, h.id());
         audit.record("HOLD_IN_TRANSIT", "HOLD", Long.toString(h.id()), unit,
                 Map.of("barcode", item.barcode(), "to", h.pickupUnit()));
         return Optional.of(new Trap(h.id(), h.readerId(), h.pickupUnit(), name, false, null));
@@ -165,6 +170,7 @@ public class Holds {
         String name = units.namesOf(List.of(h.pickupUnit())).getOrDefault(h.pickupUnit(), h.pickupUnit());
         if (!h.pickupUnit().equals(unit)) {
             items.place(item, unit, ItemStatus.IN_TRANSIT);
+            transits.route(item.id(), unit, h.pickupUnit(), Transit.Reason.HOLD, h.id());
             return Optional.of(new Trap(h.id(), h.readerId(), h.pickupUnit(), name, false, null));
         }
         LocalDate expires = shelfEnd(unit, LocalDate.now(clock));
@@ -312,6 +318,9 @@ public class Holds {
         }
         boolean home = item.owningUnit().equals(hold.pickupUnit()) || item.floating();
         items.place(item, hold.pickupUnit(), home ? ItemStatus.AVAILABLE : ItemStatus.IN_TRANSIT);
+        if (!home) {
+            transits.route(item.id(), hold.pickupUnit(), item.owningUnit(), Transit.Reason.RETURN_TO_OWNER, null);
+        }
     }
 
     private Hold live(long holdId) {
