@@ -52,7 +52,7 @@ class DemoReaders {
         Long guardian = null;
         for (DemoReader r : READERS) {
             Reader reader = readers.register(new ManagingReaders.Registration(r.name(), r.identity(), null, null,
-                    r.homeUnit(), r.type(), r.type() == CardType.CHILD ? guardian : null, r.card(), PIN));
+                    r.homeUnit(), r.type(), r.type() == CardType.CHILD ? guardian : null, r.card(), PIN, null));
             if (r.card().equals("TL20000002")) {
                 guardian = reader.id();
             }

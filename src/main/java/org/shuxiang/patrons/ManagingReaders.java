@@ -27,15 +27,16 @@ public class ManagingReaders {
 
     /** What a desk (or, later, the reader online) gives to register. Blank card number: one is issued. */
     public record Registration(String name, String identityNumber, String phone, String address, String homeUnit,
-                               CardType cardType, Long guardianId, String cardNumber, String pin) {
+                               CardType cardType, Long guardianId, String cardNumber, String pin, String email) {
     }
 
     /** The details a reader's record may change after registration. */
-    public record Details(String name, String phone, String address, String homeUnit) {
+    public record Details(String name, String phone, String address, String homeUnit, String email) {
     }
 
     private static final Pattern CARD_NUMBER = Pattern.compile("[A-Z0-9]{6,20}");
     private static final Pattern PIN = Pattern.compile("\\d{6}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
     private final ReaderRepository readers;
     private final IdentityCipher identities;
@@ -84,6 +85,9 @@ public class ManagingReaders {
                 blankToNull(registration.address()), registration.homeUnit(), type, registration.guardianId(),
                 pinHash(registration.pin()), type.expiry(today, birth), access.currentActor().name()));
         readers.issueCard(id, cardNumber);
+        if (registration.email() != null && !registration.email().isBlank()) {
+            readers.setEmail(id, email(registration.email()));
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("cardNumber", cardNumber);
         details.put("cardType", type);
@@ -150,6 +154,9 @@ public class ManagingReaders {
         String name = details.name() == null ? row.name() : required(details.name(), "name");
         readers.update(id, name, details.phone() == null ? row.phone() : blankToNull(details.phone()),
                 details.address() == null ? row.address() : blankToNull(details.address()), home);
+        if (details.email() != null) {
+            readers.setEmail(id, details.email().isBlank() ? null : email(details.email()));
+        }
         audit.record("READER_UPDATED", "READER", Long.toString(id), home, Map.of("homeUnit", home));
         return view(readers.find(id).orElseThrow());
     }
@@ -359,7 +366,8 @@ public class ManagingReaders {
     }
 
     private Reader view(ReaderRepository.Row row) {
-        return new Reader(row.id(), row.name(), row.identityMasked(), row.dateOfBirth(), row.phone(), row.address(),
+        return new Reader(row.id(), row.name(), row.identityMasked(), row.dateOfBirth(), row.phone(), row.email(),
+                row.address(),
                 row.homeUnit(), row.cardType(), row.guardianId(), row.cardNumber(), row.expiresOn(), row.basis(),
                 row.depositCents(), row.pinHash() != null, row.registeredAt(),
                 readers.openBlocks(List.of(row.id())).getOrDefault(row.id(), List.of()), row.version());
@@ -374,6 +382,14 @@ public class ManagingReaders {
             throw RefusedException.onField(field, org.shuxiang.platform.PlatformRefusal.VALIDATION_FAILED);
         }
         return value.strip();
+    }
+
+    private static String email(String value) {
+        String email = value.strip();
+        if (!EMAIL.matcher(email).matches()) {
+            throw RefusedException.onField("email", org.shuxiang.platform.PlatformRefusal.VALIDATION_FAILED);
+        }
+        return email;
     }
 
     private static String blankToNull(String value) {

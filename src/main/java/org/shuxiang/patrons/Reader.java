@@ -8,7 +8,8 @@ import java.util.List;
  * A reader as staff see them: the identity card number only masked, the PIN never. {@code cardNumber}
  * is the card that works now; {@code blocks} are the blocks in force.
  */
-public record Reader(long id, String name, String identityMasked, LocalDate dateOfBirth, String phone, String address,
+public record Reader(long id, String name, String identityMasked, LocalDate dateOfBirth, String phone, String email,
+                     String address,
                      String homeUnit, CardType cardType, Long guardianId, String cardNumber, LocalDate expiresOn,
                      BorrowingBasis borrowingBasis, int depositCents, boolean pinSet, Instant registeredAt,
                      List<Block> blocks, int version) {

@@ -22,7 +22,7 @@ class ReaderRepository {
     record Row(long id, String name, String identityMasked, LocalDate dateOfBirth, String phone, String address,
                String homeUnit, CardType cardType, Long guardianId, String cardNumber, LocalDate expiresOn,
                Reader.BorrowingBasis basis, int depositCents, String pinHash, java.time.Instant registeredAt,
-               int version) {
+               int version, String email) {
     }
 
     /** What registering stores. */
@@ -34,7 +34,7 @@ class ReaderRepository {
     private static final String SELECT = """
             select r.id, r.name, r.identity_masked, r.date_of_birth, r.phone, r.address, r.home_unit, r.card_type,
                    r.guardian_id, c.card_number, r.expires_on, r.borrowing_basis, r.deposit_cents, r.pin_hash,
-                   r.registered_at, r.version
+                   r.registered_at, r.version, r.email
             from reader r left join reader_card c on c.reader_id = r.id and c.replaced_at is null
             """;
 
@@ -137,6 +137,11 @@ class ReaderRepository {
                 .param("id", id).update();
     }
 
+    void setEmail(long id, String email) {
+        jdbc.sql("update reader set email = :email, version = version + 1 where id = :id").param("email", email)
+                .param("id", id).update();
+    }
+
     void setPin(long id, String pinHash) {
         jdbc.sql("update reader set pin_hash = :pin, version = version + 1 where id = :id")
                 .param("pin", pinHash).param("id", id).update();
@@ -191,6 +196,7 @@ class ReaderRepository {
                 rs.getString("home_unit"), CardType.valueOf(rs.getString("card_type")),
                 guardian, rs.getString("card_number"),
                 rs.getObject("expires_on", LocalDate.class), Reader.BorrowingBasis.valueOf(rs.getString("borrowing_basis")),
-                rs.getInt("deposit_cents"), rs.getString("pin_hash"), registered.toInstant(), rs.getInt("version"));
+                rs.getInt("deposit_cents"), rs.getString("pin_hash"), registered.toInstant(), rs.getInt("version"),
+                rs.getString("email"));
     }
 }

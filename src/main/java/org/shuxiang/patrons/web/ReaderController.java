@@ -32,11 +32,11 @@ class ReaderController {
     record RegistrationBody(@NotBlank @Size(max = 100) String name, @Size(max = 18) String identityNumber,
                             @Size(max = 30) String phone, @Size(max = 300) String address, @NotBlank String homeUnit,
                             CardType cardType, Long guardianId, @Size(max = 20) String cardNumber,
-                            @Pattern(regexp = "\\d{6}") String pin) {
+                            @Pattern(regexp = "\\d{6}") String pin, @Size(max = 200) String email) {
     }
 
     record DetailsBody(@Size(max = 100) String name, @Size(max = 30) String phone, @Size(max = 300) String address,
-                       String homeUnit) {
+                       String homeUnit, @Size(max = 200) String email) {
     }
 
     record CardBody(@Size(max = 20) String cardNumber) {
@@ -67,7 +67,7 @@ class ReaderController {
     ResponseEntity<Reader> register(@Valid @RequestBody RegistrationBody body) {
         Reader reader = readers.register(new ManagingReaders.Registration(body.name(), body.identityNumber(),
                 body.phone(), body.address(), body.homeUnit(), body.cardType(), body.guardianId(), body.cardNumber(),
-                body.pin()));
+                body.pin(), body.email()));
         return ResponseEntity.created(URI.create("/api/v1/readers/" + reader.id())).body(reader);
     }
 
@@ -94,7 +94,8 @@ class ReaderController {
 
     @PatchMapping("/{id}")
     Reader update(@PathVariable long id, @Valid @RequestBody DetailsBody body) {
-        return readers.update(id, new ManagingReaders.Details(body.name(), body.phone(), body.address(), body.homeUnit()));
+        return readers.update(id, new ManagingReaders.Details(body.name(), body.phone(), body.address(), body.homeUnit(),
+                body.email()));
     }
 
     @GetMapping("/{id}/identity-number")
