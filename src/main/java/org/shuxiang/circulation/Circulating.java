@@ -179,11 +179,9 @@ public class Circulating {
         if (!returning.services().acceptsReturns()) {
             throw new RefusedException(CirculationRefusal.UNIT_DOES_NOT_ACCEPT_RETURNS, returning.code());
         }
-        CirculationItem item = items.lock(barcode)
-                .orElseThrow(() -> RefusedException.onField("barcode", CirculationRefusal.ITEM_UNKNOWN, barcode));
-        Loan loan = loans.openLoanOfItem(item.id())
-                .orElseThrow(() -> new RefusedException(CirculationRefusal.ITEM_NOT_ON_LOAN, item.barcode()));
-        cards.lockReader(loan.readerId());
+        Locked locked = lockLoanOf(barcode);
+        CirculationItem item = locked.item();
+        Loan loan = locked.loan();
         Instant now = at;
         LocalDate today = LocalDate.ofInstant(at, clock.getZone());
         LoanRule rule = ruleOf(loan);
@@ -268,6 +266,9 @@ public class Circulating {
         Loan loan = loans.find(loanId).filter(l -> l.returnedAt() == null)
                 .orElseThrow(() -> new RefusedException(CirculationRefusal.LOAN_NOT_FOUND, loanId));
         Holder holder = cards.lockReader(loan.readerId()).orElseThrow();
+        // read again under the reader's lock: the book may have come back in the meantime
+        loan = loans.find(loanId).filter(l -> l.returnedAt() == null)
+                .orElseThrow(() -> new RefusedException(CirculationRefusal.LOAN_NOT_FOUND, loanId));
         if (!access.allows(Permission.CIRCULATE, holder.homeUnit())) {
             access.require(Permission.CIRCULATE, loan.lendingUnit());
         }
@@ -392,6 +393,33 @@ public class Circulating {
         }
     }
 
+    /** An item on loan and its open loan, locked. */
+    private record Locked(CirculationItem item, Loan loan) {
+    }
+
+    /**
+     * Locks the borrower's row, then the item's, in that order like every other transaction (checkout,
+     * renew), so that transactions never wait for each other in a circle. The loan is read once without a
+     * lock to learn who the borrower is, and checked again under the locks.
+     */
+    private Locked lockLoanOf(String barcode) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<Loan> seen = loans.openLoanOfBarcode(barcode);
+            if (seen.isEmpty()) {
+                CirculationItem item = items.lock(barcode)
+                        .orElseThrow(() -> RefusedException.onField("barcode", CirculationRefusal.ITEM_UNKNOWN, barcode));
+                throw new RefusedException(CirculationRefusal.ITEM_NOT_ON_LOAN, item.barcode());
+            }
+            cards.lockReader(seen.get().readerId());
+            CirculationItem item = items.lock(barcode).orElseThrow();
+            Optional<Loan> loan = loans.openLoanOfItem(item.id());
+            if (loan.isPresent() && loan.get().readerId() == seen.get().readerId()) {
+                return new Locked(item, loan.get());
+            }
+        }
+        throw new RefusedException(CirculationRefusal.ITEM_NOT_ON_LOAN, barcode);
+    }
+
     /** Fees owed above the network's limit stop borrowing and renewing until they are paid or waived. */
     private void checkFees(Holder holder) {
         int owed = loans.owedCents(holder.readerId());
@@ -408,11 +436,9 @@ public class Circulating {
     public Fee declareLost(String barcode, String unit) {
         OrgUnit desk = unit(unit);
         access.require(Permission.CIRCULATE, desk.code());
-        CirculationItem item = items.lock(barcode)
-                .orElseThrow(() -> RefusedException.onField("barcode", CirculationRefusal.ITEM_UNKNOWN, barcode));
-        Loan loan = loans.openLoanOfItem(item.id())
-                .orElseThrow(() -> new RefusedException(CirculationRefusal.ITEM_NOT_ON_LOAN, item.barcode()));
-        cards.lockReader(loan.readerId());
+        Locked locked = lockLoanOf(barcode);
+        CirculationItem item = locked.item();
+        Loan loan = locked.loan();
         int cents = item.price() == null || item.price().signum() == 0 ? lostItemCents
                 : item.price().movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).intValueExact();
         loans.close(loan.id(), clock.instant(), desk.code());

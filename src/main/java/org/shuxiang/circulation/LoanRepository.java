@@ -78,6 +78,11 @@ class LoanRepository {
                 .query(LoanRepository::loan).optional();
     }
 
+    Optional<Loan> openLoanOfBarcode(String barcode) {
+        return jdbc.sql(SELECT + " where upper(i.barcode) = upper(:barcode) and l.returned_at is null")
+                .param("barcode", barcode == null ? "" : barcode.strip()).query(LoanRepository::loan).optional();
+    }
+
     Optional<Loan> find(long id) {
         return jdbc.sql(SELECT + " where l.id = :id").param("id", id).query(LoanRepository::loan).optional();
     }
