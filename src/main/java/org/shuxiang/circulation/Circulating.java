@@ -369,6 +369,7 @@ public class Circulating {
                     rule.unitCode());
         }
         long id = loans.insertRule(rule, access.currentActor().name());
+        matrix = null;
         LoanRule stored = loans.rules().stream().filter(r -> r.id() == id).findFirst().orElseThrow();
         audit.record("LOAN_RULE_ADDED", "LOAN_RULE", Long.toString(id), rule.unitCode(), Map.of("rule", stored));
         return stored;
@@ -469,13 +470,34 @@ public class Circulating {
     }
 
     private LoanRule ruleOf(Loan loan) {
-        return loan.ruleId() == null ? null
-                : matrix().rules().stream().filter(r -> r.id() == loan.ruleId()).findFirst().orElse(null);
+        if (loan.ruleId() == null) {
+            return null;
+        }
+        Optional<LoanRule> rule = matrix().rules().stream().filter(r -> r.id() == loan.ruleId()).findFirst();
+        if (rule.isEmpty()) {
+            matrix = null; // a rule added on another node since this one last read the matrix
+            rule = matrix().rules().stream().filter(r -> r.id() == loan.ruleId()).findFirst();
+        }
+        return rule.orElse(null);
     }
 
+    /** The policy matrix, read at most every few seconds: it changes rarely and is asked on every checkout. */
     PolicyMatrix matrix() {
-        return new PolicyMatrix(loans.rules());
+        CachedMatrix current = matrix;
+        long now = System.nanoTime();
+        if (current == null || now - current.readAt() > MATRIX_GOOD_FOR_NANOS) {
+            current = new CachedMatrix(new PolicyMatrix(loans.rules()), now);
+            matrix = current;
+        }
+        return current.matrix();
     }
+
+    /** The matrix as read at a moment; a rule added on this node is seen at once, on others within seconds. */
+    private record CachedMatrix(PolicyMatrix matrix, long readAt) {
+    }
+
+    private static final long MATRIX_GOOD_FOR_NANOS = 5_000_000_000L;
+    private volatile CachedMatrix matrix;
 
     List<String> path(String unit) {
         List<String> path = new ArrayList<>(units.tree().ancestors(unit));
@@ -492,6 +514,6 @@ public class Circulating {
         if (code == null || !units.tree().contains(code)) {
             throw RefusedException.onField("unit", org.shuxiang.platform.PlatformRefusal.UNKNOWN_UNIT, code);
         }
-        return units.get(code);
+        return units.cached(code);
     }
 }

@@ -337,7 +337,7 @@ public class Holds {
         if (code == null || !units.tree().contains(code)) {
             throw RefusedException.onField("pickupUnit", PlatformRefusal.UNKNOWN_UNIT, code);
         }
-        OrgUnit unit = units.get(code);
+        OrgUnit unit = units.cached(code);
         if (!unit.services().pickupPoint() || !unit.active()) {
             throw RefusedException.onField("pickupUnit", HoldRefusal.NOT_A_PICKUP_POINT, code);
         }

@@ -66,9 +66,8 @@ public class ManagingOrgUnits {
                 changed.services(), current.active(), changed.openingHours(), changed.closedPeriods());
         checkContent(unit);
         units.update(unit);
-        if (!current.operatorCode().equals(unit.operatorCode()) || !current.nameZh().equals(unit.nameZh())) {
-            trees.changed();
-        }
+        // names, operators, hours and closed days are all kept in memory on every node
+        trees.changed();
         audit.record("ORG_UNIT_UPDATED", "ORG_UNIT", unit.code(), unit.code(),
                 Map.of("before", current, "after", unit));
         return units.find(unit.code()).orElseThrow();

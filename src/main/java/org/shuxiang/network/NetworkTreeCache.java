@@ -27,15 +27,18 @@ class NetworkTreeCache implements SmartLifecycle {
     static final String CHANNEL = "shuxiang_network";
     private static final Logger log = LoggerFactory.getLogger(NetworkTreeCache.class);
 
-    private final OrgUnitRepository units;
+    private final OrgUnitRepository repository;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private volatile NetworkTree tree;
+    /** Units with their hours and closed days, read once and kept until the network changes. */
+    private volatile java.util.concurrent.ConcurrentHashMap<String, OrgUnit> unitCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running;
     private Thread listener;
 
     NetworkTreeCache(OrgUnitRepository units, JdbcClient jdbc, DataSource dataSource) {
-        this.units = units;
+        this.repository = units;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
     }
@@ -49,8 +52,21 @@ class NetworkTreeCache implements SmartLifecycle {
     }
 
     synchronized NetworkTree reload() {
-        tree = new NetworkTree(units.treeNodes());
+        unitCache = new java.util.concurrent.ConcurrentHashMap<>();
+        tree = new NetworkTree(repository.treeNodes());
         return tree;
+    }
+
+    /** The unit as last read, or read now; forgotten whenever the network changes (here or on another node). */
+    java.util.Optional<OrgUnit> unit(String code) {
+        OrgUnit known = unitCache.get(code);
+        if (known != null) {
+            return java.util.Optional.of(known);
+        }
+        java.util.concurrent.ConcurrentHashMap<String, OrgUnit> cache = unitCache;
+        java.util.Optional<OrgUnit> read = repository.find(code);
+        read.ifPresent(unit -> cache.put(code, unit));
+        return read;
     }
 
     /** Within a transaction that changed the network: reload after commit, and tell the other nodes. */

@@ -70,13 +70,21 @@ public class OrgUnits implements UnitHierarchy {
     /** Whether the unit is open at {@code time}, in the network's time zone. */
     @Transactional(readOnly = true)
     public boolean isOpenAt(String code, Instant time) {
-        return UnitCalendar.of(get(code)).isOpenAt(LocalDateTime.ofInstant(time, clock.getZone()));
+        return UnitCalendar.of(cached(code)).isOpenAt(LocalDateTime.ofInstant(time, clock.getZone()));
+    }
+
+    /**
+     * A unit with its hours and closed days from memory, for the hot paths (checkouts, holds, kiosks):
+     * read once, and read again after any change to the network on any node.
+     */
+    public OrgUnit cached(String code) {
+        return trees.unit(code).orElseThrow(() -> new RefusedException(NetworkRefusal.UNIT_NOT_FOUND, code));
     }
 
     /** The first day on or after {@code from} on which the unit opens. */
     @Transactional(readOnly = true)
     public Optional<LocalDate> nextOpenDay(String code, LocalDate from) {
-        return UnitCalendar.of(get(code)).nextOpenDay(from);
+        return UnitCalendar.of(cached(code)).nextOpenDay(from);
     }
 
     public LocalDate today() {
