@@ -12,40 +12,13 @@ items="${2:-2000000}"
 clients="${3:-20}"
 port=18484
 work="$(mktemp -d)"
-data="$work/data"
-echo "== generating $records records"
-java bench/CatalogGenerator.java "$work/catalogue.mrc" "$records" 42
-ls -l "$work/catalogue.mrc"
-echo "== importing (index included)"
-SHUXIANG_DATA_DIR="$data" java -Xmx1g -jar target/shuxiang.jar import "$work/catalogue.mrc" --demo \
-  --logging.level.root=warn --logging.level.org.shuxiang.catalog.ImportCommand=info 2>&1 | grep -E "Import|ERROR" || true
-
-SHUXIANG_DATA_DIR="$data" java -Xmx1g -jar target/shuxiang.jar --server.port="$port" --logging.level.root=warn \
-  --logging.level.org.shuxiang=info >"$work/app.log" 2>&1 &
-app_pid=$!
-trap 'kill $app_pid 2>/dev/null || true; wait $app_pid 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 180); do
-  curl -fsS "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break
-  sleep 1
-done
-pg_port=$(grep -o "ready on 127.0.0.1:[0-9]*" "$work/app.log" | tail -n 1 | cut -d: -f2)
-psql_() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d shuxiang -Atq "$@"; }
+. bench/common.sh
+import_catalogue "$records"
+start_server
 echo "== adding $items copies over the lending units"
-psql_ -c "set session_replication_role = replica" -c "
-  with units as (select array_agg(code order by code) as codes from org_unit where lends),
-       m as (select max(id) as top from bib_record)
-  insert into item (barcode, record_id, owning_unit, current_unit, item_type, status, call_number)
-  select 'BX' || lpad(g::text, 10, '0'), r.id, u.codes[1 + g % cardinality(u.codes)],
-         u.codes[1 + g % cardinality(u.codes)],
-         case when g % 7 = 0 then 'CHILDRENS_BOOK' else 'BOOK' end,
-         case when g % 5 = 0 then 'ON_LOAN' when g % 53 = 0 then 'IN_TRANSIT' else 'AVAILABLE' end,
-         r.clc_number || '/' || (g % 997)
-  from generate_series(1, $items) g cross join units u cross join m
-  join bib_record r on r.id = 1 + (g::bigint * 7919) % m.top"
+add_items "$items"
 psql_ -c "select count(*) || ' records, ' || (select count(*) from item) || ' copies' from bib_record"
-token=$(curl -fsS -u demo-admin:shuxiang-demo -H 'Content-Type: application/json' \
-  -d '{"name":"bench","kind":"INTEGRATION","permissions":["NETWORK_READ"]}' \
-  "http://127.0.0.1:$port/api/v1/api-keys" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+token=$(api_key bench NETWORK_READ)
 echo "== rebuilding the index with the copies (the service keeps answering meanwhile)"
 start=$(date +%s)
 curl -fsS -X POST -u demo-admin:shuxiang-demo "http://127.0.0.1:$port/api/v1/catalog/search-index/rebuild"; echo

@@ -10,30 +10,11 @@ records="${1:-1000000}"
 rate="${2:-100}"
 port=18485
 work="$(mktemp -d)"
-data="$work/data"
-echo "== catalogue: $records records"
-java bench/CatalogGenerator.java "$work/catalogue.mrc" "$records" 42
-SHUXIANG_DATA_DIR="$data" java -Xmx1g -jar target/shuxiang.jar import "$work/catalogue.mrc" --demo \
-  --logging.level.root=warn --logging.level.org.shuxiang.catalog.ImportCommand=info 2>&1 | grep -E "Import|ERROR" || true
-SHUXIANG_DATA_DIR="$data" java -Xmx1g -jar target/shuxiang.jar --server.port="$port" --logging.level.root=warn \
-  --logging.level.org.shuxiang=info >"$work/app.log" 2>&1 &
-app_pid=$!
-trap 'kill $app_pid 2>/dev/null || true; wait $app_pid 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 180); do
-  curl -fsS "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break
-  sleep 1
-done
-pg_port=$(grep -o "ready on 127.0.0.1:[0-9]*" "$work/app.log" | tail -n 1 | cut -d: -f2)
-psql_() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d shuxiang -Atq "$@"; }
+. bench/common.sh
+import_catalogue "$records"
+start_server
 echo "== 2,000,000 items and 500,000 readers"
-psql_ -c "set session_replication_role = replica" -c "
-  with units as (select array_agg(code order by code) as codes from org_unit where lends),
-       m as (select max(id) as top from bib_record)
-  insert into item (barcode, record_id, owning_unit, current_unit, item_type, status, call_number)
-  select 'BX' || lpad(g::text, 10, '0'), r.id, u.codes[1 + g % cardinality(u.codes)],
-         u.codes[1 + g % cardinality(u.codes)], 'BOOK', 'AVAILABLE', r.clc_number || '/' || (g % 997)
-  from generate_series(1, 2000000) g cross join units u cross join m
-  join bib_record r on r.id = 1 + (g::bigint * 7919) % m.top"
+add_items 2000000
 psql_ -c "
   insert into reader (name, identity_hash, home_unit, card_type, expires_on, registered_by, borrowing_basis)
   select '读者' || g, 'bench-' || g, u.codes[1 + g % cardinality(u.codes)], 'ADULT', current_date + 1000, 'bench', 'CREDIT'
@@ -42,14 +23,12 @@ psql_ -c "
       select 'BR' || lpad(id::text, 8, '0'), id from reader where identity_hash like 'bench-%'"
 psql_ -F $'\t' -c "
   with items as (select barcode, current_unit, row_number() over (order by md5(barcode)) n
-                 from item where status = 'AVAILABLE' and barcode like 'BX%' limit 300000),
+                 from item where status = 'AVAILABLE' and item_type = 'BOOK' and barcode like 'BX%' limit 300000),
        readers as (select card_number, row_number() over (order by md5(card_number)) n
                    from reader_card where card_number like 'BR%')
   select r.card_number, i.barcode, i.current_unit from items i join readers r on r.n = 1 + (i.n * 7) % 500000" \
   > "$work/pairs.tsv"
-token=$(curl -fsS -u demo-admin:shuxiang-demo -H 'Content-Type: application/json' \
-  -d '{"name":"circulation-bench","kind":"INTEGRATION","permissions":["CIRCULATE"]}' \
-  "http://127.0.0.1:$port/api/v1/api-keys" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+token=$(api_key circulation-bench CIRCULATE)
 echo "== peak: 64 clients back to back"
 java bench/CirculationDriver.java --base "http://127.0.0.1:$port" --token "$token" --pairs "$work/pairs.tsv" \
   --clients 64 --seconds 20 --warmup 10

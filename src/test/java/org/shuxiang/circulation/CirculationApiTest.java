@@ -16,35 +16,25 @@ import java.util.concurrent.Future;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.shuxiang.Api;
 import org.shuxiang.IntegrationTest;
+import org.shuxiang.LibraryTest;
 import org.shuxiang.TestReaders;
 import org.shuxiang.catalog.ItemType;
 import org.shuxiang.catalog.ManagingItems;
 import org.shuxiang.network.OrgUnits;
-import org.shuxiang.platform.AccessControl;
 import org.shuxiang.platform.RefusedException;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Borrow anywhere, return anywhere: checkouts, checkins with routing and fees, renewals, the policy matrix. */
 @IntegrationTest
-class CirculationApiTest {
+class CirculationApiTest extends LibraryTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static long record;
 
-    @Autowired
-    Api api;
 
-    @Autowired
-    JdbcClient jdbc;
 
-    @Autowired
-    ManagingItems items;
 
-    @Autowired
-    AccessControl access;
 
     @Autowired
     OrgUnits units;

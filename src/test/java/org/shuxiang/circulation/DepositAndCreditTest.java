@@ -3,34 +3,21 @@ package org.shuxiang.circulation;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
-import org.shuxiang.Api;
 import org.shuxiang.IntegrationTest;
+import org.shuxiang.LibraryTest;
 import org.shuxiang.TestReaders;
 import org.shuxiang.catalog.ItemType;
-import org.shuxiang.catalog.ManagingItems;
-import org.shuxiang.platform.AccessControl;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A reader borrows on a deposit tier or deposit-free on credit; late returns lose the credit. */
 @IntegrationTest
-class DepositAndCreditTest {
+class DepositAndCreditTest extends LibraryTest {
 
-    @Autowired
-    Api api;
 
-    @Autowired
-    JdbcClient jdbc;
 
-    @Autowired
-    ManagingItems items;
 
-    @Autowired
-    AccessControl access;
 
     private long newReader(String card) throws Exception {
         String body = api.as("demo-desk").post("/api/v1/readers", """
@@ -41,12 +28,7 @@ class DepositAndCreditTest {
     }
 
     private String item(String barcode) {
-        long record = jdbc.sql("""
-                insert into bib_record (flavour, leader, fields, title) values ('CNMARC', '00000nam0 2200000   450 ', '[]',
-                '茶馆') returning id""").query(Long.class).single();
-        access.asSystem("test", () -> items.add(record, List.of(new ManagingItems.NewItem(barcode, "TGQ-B01", null, null,
-                ItemType.BOOK, null, null, "I234/1"))));
-        return barcode;
+        return copy(record("茶馆"), barcode, "TGQ-B01", ItemType.BOOK);
     }
 
     private String checkout(String card, String barcode) {

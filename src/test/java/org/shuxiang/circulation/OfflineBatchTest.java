@@ -6,43 +6,27 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
-import org.shuxiang.Api;
 import org.shuxiang.IntegrationTest;
+import org.shuxiang.LibraryTest;
 import org.shuxiang.TestReaders;
 import org.shuxiang.catalog.ItemType;
-import org.shuxiang.catalog.ManagingItems;
-import org.shuxiang.platform.AccessControl;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A kiosk that lost its connection uploads later: applied in time order, each once, conflicts kept. */
 @IntegrationTest
-class OfflineBatchTest {
+class OfflineBatchTest extends LibraryTest {
 
-    @Autowired
-    Api api;
 
-    @Autowired
-    JdbcClient jdbc;
 
-    @Autowired
-    ManagingItems items;
 
-    @Autowired
-    AccessControl access;
 
     @Test
     void an_offline_batch_is_applied_in_the_order_things_happened_once_with_its_conflicts_kept() throws Exception {
-        long record = jdbc.sql("""
-                insert into bib_record (flavour, leader, fields, title) values ('CNMARC', '00000nam0 2200000   450 ', '[]',
-                '边城') returning id""").query(Long.class).single();
-        access.asSystem("test", () -> items.add(record, List.of(
-                new ManagingItems.NewItem("OFF-0001", "TGQ-B01", null, null, ItemType.BOOK, null, null, "I246/1"),
-                new ManagingItems.NewItem("OFF-0002", "TGQ-B01", null, null, ItemType.BOOK, null, null, "I246/1"))));
+        long record = record("边城");
+        copy(record, "OFF-0001", "TGQ-B01", ItemType.BOOK);
+        copy(record, "OFF-0002", "TGQ-B01", ItemType.BOOK);
         String card = TestReaders.register(api, "demo-desk", "ADULT", "TGQ-B01");
         String blocked = TestReaders.register(api, "demo-desk", "ADULT", "TGQ-B01");
         api.as("demo-desk").post("/api/v1/readers/" + TestReaders.idOf(jdbc, blocked) + "/blocks", """

@@ -5,18 +5,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
-import org.shuxiang.Api;
 import org.shuxiang.IntegrationTest;
+import org.shuxiang.LibraryTest;
 import org.shuxiang.TestReaders;
 import org.shuxiang.catalog.ItemType;
-import org.shuxiang.catalog.ManagingItems;
-import org.shuxiang.platform.AccessControl;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Holds across the network: the copy at the pickup point first, the pull list, the pickup shelf, the queue
@@ -24,29 +19,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * readers wait. The central library (open every day) is the pickup point.
  */
 @IntegrationTest
-class HoldsApiTest {
+class HoldsApiTest extends LibraryTest {
 
-    @Autowired
-    Api api;
 
-    @Autowired
-    JdbcClient jdbc;
 
-    @Autowired
-    ManagingItems items;
 
-    @Autowired
-    AccessControl access;
-
-    private long record(String title) {
-        return jdbc.sql("""
-                insert into bib_record (flavour, leader, fields, title) values ('CNMARC', '00000nam0 2200000   450 ', '[]',
-                :title) returning id""").param("title", title).query(Long.class).single();
-    }
 
     private void copy(long record, String barcode, String unit) {
-        access.asSystem("test", () -> items.add(record, List.of(new ManagingItems.NewItem(barcode, unit, null, null,
-                ItemType.BOOK, null, null, "I247/1"))));
+        copy(record, barcode, unit, ItemType.BOOK);
     }
 
     private long place(String card, long record) throws Exception {

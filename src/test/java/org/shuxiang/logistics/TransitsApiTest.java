@@ -9,38 +9,22 @@ import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
-import org.shuxiang.Api;
 import org.shuxiang.IntegrationTest;
+import org.shuxiang.LibraryTest;
 import org.shuxiang.TestReaders;
 import org.shuxiang.catalog.ItemType;
-import org.shuxiang.catalog.ManagingItems;
-import org.shuxiang.platform.AccessControl;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Every move between units is recorded: from, to, why, sent, received; the wrong unit re-routes it. */
 @IntegrationTest
-class TransitsApiTest {
+class TransitsApiTest extends LibraryTest {
 
-    @Autowired
-    Api api;
 
-    @Autowired
-    JdbcClient jdbc;
 
-    @Autowired
-    ManagingItems items;
 
-    @Autowired
-    AccessControl access;
 
     @Test
     void a_book_returned_away_from_home_travels_back_and_each_leg_is_recorded() throws Exception {
-        long record = jdbc.sql("""
-                insert into bib_record (flavour, leader, fields, title) values ('CNMARC', '00000nam0 2200000   450 ', '[]',
-                '骆驼祥子') returning id""").query(Long.class).single();
-        access.asSystem("test", () -> items.add(record, List.of(new ManagingItems.NewItem("TR-0001", "TGQ-B01", null,
-                null, ItemType.BOOK, null, null, "I246/2"))));
+        copy(record("骆驼祥子"), "TR-0001", "TGQ-B01", ItemType.BOOK);
         long item = jdbc.sql("select id from item where barcode = 'TR-0001'").query(Long.class).single();
         String card = TestReaders.register(api, "demo-central", "ADULT", "TGQ-B01");
         api.as("demo-central").post("/api/v1/circulation/checkouts", """

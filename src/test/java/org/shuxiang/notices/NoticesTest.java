@@ -15,33 +15,22 @@ import com.jayway.jsonpath.JsonPath;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.shuxiang.Api;
 import org.shuxiang.IntegrationTest;
+import org.shuxiang.LibraryTest;
 import org.shuxiang.TestReaders;
 import org.shuxiang.catalog.ItemType;
-import org.shuxiang.catalog.ManagingItems;
-import org.shuxiang.platform.AccessControl;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Readers get their notices by email, each once, even when two nodes run the job at the same moment. */
 @IntegrationTest
-class NoticesTest {
+class NoticesTest extends LibraryTest {
 
     @RegisterExtension
     static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
 
-    @Autowired
-    Api api;
 
-    @Autowired
-    JdbcClient jdbc;
 
-    @Autowired
-    ManagingItems items;
 
-    @Autowired
-    AccessControl access;
 
     @Autowired
     Notices notices;
@@ -58,12 +47,9 @@ class NoticesTest {
 
     @Test
     void a_loan_due_soon_then_overdue_and_a_hold_ready_each_send_one_email_whatever_runs_the_job() throws Exception {
-        long record = jdbc.sql("""
-                insert into bib_record (flavour, leader, fields, title) values ('CNMARC', '00000nam0 2200000   450 ', '[]',
-                '朝花夕拾') returning id""").query(Long.class).single();
-        access.asSystem("test", () -> items.add(record, List.of(
-                new ManagingItems.NewItem("NOTE-0001", "TLLIB", null, null, ItemType.BOOK, null, null, "I210/1"),
-                new ManagingItems.NewItem("NOTE-0002", "TLLIB", null, null, ItemType.BOOK, null, null, "I210/1"))));
+        long record = record("朝花夕拾");
+        copy(record, "NOTE-0001", "TLLIB", ItemType.BOOK);
+        copy(record, "NOTE-0002", "TLLIB", ItemType.BOOK);
         String card = TestReaders.register(api, "demo-central", "ADULT", "TLLIB");
         long reader = TestReaders.idOf(jdbc, card);
         api.as("demo-central").patch("/api/v1/readers/" + reader, """
