@@ -69,12 +69,15 @@ public class Circulating {
     private final Clock clock;
     private final int feeLimitCents;
     private final int lostItemCents;
+    private final int overdueLimit;
 
     Circulating(CirculatingItems items, Holds holds, Transits transits, ReaderCards cards, ManagingReaders readers,
                 OwnRecordCredit ownCredit, LoanRepository loans, OrgUnits units, AccessControl access, AuditLog audit,
                 Clock clock,
                 @Value("${shuxiang.circulation.fee-limit-cents:1000}") int feeLimitCents,
-                @Value("${shuxiang.circulation.lost-item-cents:5000}") int lostItemCents) {
+                @Value("${shuxiang.circulation.lost-item-cents:5000}") int lostItemCents,
+                @Value("${shuxiang.circulation.overdue-limit:3}") int overdueLimit) {
+        this.overdueLimit = overdueLimit;
         this.holds = holds;
         this.transits = transits;
         this.readers = readers;
@@ -190,7 +193,12 @@ public class Circulating {
         if (fee > 0) {
             loans.insertFee(loan.readerId(), loan.id(), "OVERDUE", fee);
         }
-        if (Fees.daysLate(loan.dueOn(), today) > 0 && !ownCredit.assess(loan.readerId()).approved()) {
+        long late = Fees.daysLate(loan.dueOn(), today);
+        if (rule != null && rule.suspensionDays() > 0 && late > rule.graceDays()) {
+            readers.suspend(loan.readerId(), today.plusDays(late * rule.suspensionDays()),
+                    "逾期 " + late + " 天归还《" + item.title() + "》");
+        }
+        if (late > 0 && !ownCredit.assess(loan.readerId()).approved()) {
             readers.revokeCredit(loan.readerId(), "late returns");
         }
         Receipt receipt = route(item, returning.code());
@@ -421,8 +429,50 @@ public class Circulating {
         throw new RefusedException(CirculationRefusal.ITEM_NOT_ON_LOAN, barcode);
     }
 
-    /** Fees owed above the network's limit stop borrowing and renewing until they are paid or waived. */
+    /** Changes a rule's figures (its cell stays: card type, item type and unit); audited with before and after. */
+    @Transactional
+    public LoanRule changeRule(long id, LoanRule figures) {
+        LoanRule before = ruleForChange(id);
+        loans.updateRule(id, figures, access.currentActor().name());
+        matrix = null;
+        LoanRule after = loans.rules().stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+        audit.record("LOAN_RULE_CHANGED", "LOAN_RULE", Long.toString(id), before.unitCode(),
+                Map.of("before", before, "after", after));
+        return after;
+    }
+
+    /** Removes a rule; the network's default (any card, any item, the whole network) cannot be removed. */
+    @Transactional
+    public void removeRule(long id) {
+        LoanRule rule = ruleForChange(id);
+        if (rule.cardType() == null && rule.itemType() == null && rule.unitCode() == null) {
+            throw new RefusedException(CirculationRefusal.DEFAULT_RULE_KEPT, id);
+        }
+        loans.deleteRule(id);
+        matrix = null;
+        audit.record("LOAN_RULE_REMOVED", "LOAN_RULE", Long.toString(id), rule.unitCode(), Map.of("rule", rule));
+    }
+
+    private LoanRule ruleForChange(long id) {
+        LoanRule rule = loans.rules().stream().filter(r -> r.id() == id).findFirst()
+                .orElseThrow(() -> new RefusedException(CirculationRefusal.RULE_NOT_FOUND, id));
+        if (rule.unitCode() == null) {
+            access.requireWholeNetwork(Permission.NETWORK_WRITE);
+        } else {
+            access.require(Permission.NETWORK_WRITE, rule.unitCode());
+        }
+        return rule;
+    }
+
+    /**
+     * Fees owed above the network's limit, or too many overdue loans, stop borrowing and renewing until
+     * they are paid (or waived) and returned.
+     */
     private void checkFees(Holder holder) {
+        int overdue = loans.overdueLoans(holder.readerId());
+        if (overdue >= overdueLimit) {
+            throw new RefusedException(CirculationRefusal.TOO_MANY_OVERDUE, holder.name(), overdue);
+        }
         int owed = loans.owedCents(holder.readerId());
         if (owed > feeLimitCents) {
             throw new RefusedException(CirculationRefusal.FEES_OWED, holder.name(), owed / 100.0, feeLimitCents / 100.0);

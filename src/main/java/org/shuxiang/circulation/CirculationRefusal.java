@@ -32,7 +32,9 @@ public enum CirculationRefusal implements Refusal {
     ITEM_NOT_IN_TRANSIT(409),
     HOLDS_WAITING(409),
     OFFLINE_BATCH_NOT_FOUND(404),
-    NO_DEPOSIT_OR_CREDIT(409);
+    NO_DEPOSIT_OR_CREDIT(409),
+    TOO_MANY_OVERDUE(409),
+    DEFAULT_RULE_KEPT(409);
 
     private final int httpStatus;
 

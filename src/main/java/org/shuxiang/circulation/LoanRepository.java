@@ -44,9 +44,35 @@ class LoanRepository {
                 .query(Long.class).single();
     }
 
+    void updateRule(long id, LoanRule r, String by) {
+        jdbc.sql("""
+                        update loan_rule set loan_days = :days, renewals = :renewals, renewal_days = :renewalDays,
+                            max_loans = :maxLoans, max_loans_of_type = :maxOfType, max_holds = :maxHolds,
+                            daily_fee_cents = :fee, fee_cap_cents = :cap, grace_days = :grace,
+                            suspension_days = :suspension, note = :note, updated_at = now(), updated_by = :by
+                        where id = :id""")
+                .param("days", r.loanDays()).param("renewals", r.renewals()).param("renewalDays", r.renewalDays())
+                .param("maxLoans", r.maxLoans()).param("maxOfType", r.maxLoansOfType()).param("maxHolds", r.maxHolds())
+                .param("fee", r.dailyFeeCents()).param("cap", r.feeCapCents()).param("grace", r.graceDays())
+                .param("suspension", r.suspensionDays()).param("note", r.note()).param("by", by).param("id", id)
+                .update();
+    }
+
+    /** Removes a rule; loans made under it keep their id and fall back to no rule (no fee, no renewal). */
+    void deleteRule(long id) {
+        jdbc.sql("update loan set rule_id = null where rule_id = :id").param("id", id).update();
+        jdbc.sql("delete from loan_rule where id = :id").param("id", id).update();
+    }
+
     /** The open loans of a reader: how many, and how many of one item type. */
     int openLoans(long readerId) {
         return jdbc.sql("select count(*) from loan where reader_id = :reader and returned_at is null")
+                .param("reader", readerId).query(Integer.class).single();
+    }
+
+    int overdueLoans(long readerId) {
+        return jdbc.sql("select count(*) from loan where reader_id = :reader and returned_at is null "
+                        + "and due_on < current_date")
                 .param("reader", readerId).query(Integer.class).single();
     }
 

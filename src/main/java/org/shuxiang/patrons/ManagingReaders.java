@@ -267,6 +267,18 @@ public class ManagingReaders {
         return assessment;
     }
 
+    /**
+     * Suspends a reader until a day (a rule's suspension days instead of fees); a longer suspension in
+     * force is kept. Called by circulation inside its checkin.
+     */
+    @Transactional
+    public void suspend(long id, java.time.LocalDate until, String reason) {
+        ReaderRepository.Row row = lockedRow(id);
+        readers.block(id, Reader.BlockKind.SUSPENSION, reason, access.currentActor().name(), until);
+        audit.record("READER_SUSPENDED", "READER", Long.toString(id), row.homeUnit(),
+                Map.of("until", until.toString(), "reason", reason));
+    }
+
     /** Credit lost (late returns, say): the reader needs a deposit to borrow again. Called by circulation. */
     @Transactional
     public void revokeCredit(long id, String reason) {

@@ -18,11 +18,14 @@ public record Reader(long id, String name, String identityMasked, LocalDate date
     public enum BorrowingBasis { NONE, DEPOSIT, CREDIT }
 
     /** A block in force: why, since when, and who set it. */
-    public record Block(long id, BlockKind kind, String reason, Instant since, String setBy) {
+    public record Block(long id, BlockKind kind, String reason, Instant since, String setBy, LocalDate until) {
     }
 
-    /** Manual blocks carry a person's reason; the others are set and lifted by the rules. */
-    public enum BlockKind { MANUAL, FEES, OVERDUE, EXPIRED }
+    /**
+     * Manual blocks carry a person's reason; the others are set and lifted by the rules. A suspension
+     * (late returns under a rule with suspension days) ends by itself after its {@code until} day.
+     */
+    public enum BlockKind { MANUAL, FEES, OVERDUE, EXPIRED, SUSPENSION }
 
     public boolean expiredOn(LocalDate day) {
         return !day.isBefore(expiresOn);

@@ -159,10 +159,14 @@ class ReaderRepository {
     }
 
     long block(long readerId, Reader.BlockKind kind, String reason, String by) {
-        return jdbc.sql("insert into reader_block (reader_id, kind, reason, set_by) values (:reader, :kind, :reason, "
-                        + ":by) returning id")
+        return block(readerId, kind, reason, by, null);
+    }
+
+    long block(long readerId, Reader.BlockKind kind, String reason, String by, LocalDate until) {
+        return jdbc.sql("insert into reader_block (reader_id, kind, reason, set_by, until) values (:reader, :kind, "
+                        + ":reason, :by, :until) returning id")
                 .param("reader", readerId).param("kind", kind.name()).param("reason", reason).param("by", by)
-                .query(Long.class).single();
+                .param("until", until).query(Long.class).single();
     }
 
     int lift(long readerId, long blockId, String by) {
@@ -177,13 +181,15 @@ class ReaderRepository {
         if (readerIds.isEmpty()) {
             return blocks;
         }
-        jdbc.sql("select id, reader_id, kind, reason, since, set_by from reader_block "
-                        + "where reader_id = any(:ids) and lifted_at is null order by since, id")
+        jdbc.sql("select id, reader_id, kind, reason, since, set_by, until from reader_block "
+                        + "where reader_id = any(:ids) and lifted_at is null and (until is null or until >= current_date) "
+                        + "order by since, id")
                 .param("ids", readerIds.toArray(Long[]::new))
                 .query(rs -> {
                     blocks.computeIfAbsent(rs.getLong("reader_id"), k -> new ArrayList<>()).add(new Reader.Block(
                             rs.getLong("id"), Reader.BlockKind.valueOf(rs.getString("kind")), rs.getString("reason"),
-                            rs.getTimestamp("since").toInstant(), rs.getString("set_by")));
+                            rs.getTimestamp("since").toInstant(), rs.getString("set_by"),
+                            rs.getObject("until", LocalDate.class)));
                 });
         return blocks;
     }

@@ -266,6 +266,61 @@ class CirculationApiTest extends LibraryTest {
     }
 
     @Test
+    void under_a_rule_with_suspension_days_a_late_return_suspends_instead_of_charging() throws Exception {
+        api.as("demo-central").post("/api/v1/circulation/rules", """
+                {"unitCode": "TGQ-B01", "cardType": "DISABLED", "loanDays": 30, "renewals": 1, "renewalDays": 30,
+                 "maxLoans": 10, "maxHolds": 5, "dailyFeeCents": 10, "feeCapCents": 1000, "suspensionDays": 2,
+                 "note": "停借代替罚款"}""").andExpect(status().isCreated());
+        String card = reader("DISABLED");
+        long reader = readerOf(card);
+        api.as("demo-desk").post("/api/v1/circulation/checkouts", checkout(card, item("C-SUSP-0001", ItemType.BOOK)))
+                .andExpect(status().isCreated());
+        jdbc.sql("update loan set due_on = current_date - 3 where reader_id = :r").param("r", reader).update();
+        api.as("demo-desk").post("/api/v1/circulation/checkins", """
+                {"barcode": "C-SUSP-0001", "unit": "TGQ-B01"}""").andExpect(jsonPath("$.feeCents").value(0));
+        api.as("demo-desk").get("/api/v1/readers/" + reader)
+                .andExpect(jsonPath("$.blocks[0].kind").value("SUSPENSION"))
+                .andExpect(jsonPath("$.blocks[0].until").value(LocalDate.now(SHANGHAI).plusDays(6).toString()));
+        api.as("demo-desk").post("/api/v1/circulation/checkouts", checkout(card, item("C-SUSP-0002", ItemType.BOOK)))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("READER_BLOCKED"));
+    }
+
+    @Test
+    void a_reader_with_three_overdue_books_returns_them_before_borrowing_more() throws Exception {
+        String card = reader("ADULT");
+        for (int i = 1; i <= 3; i++) {
+            api.as("demo-desk").post("/api/v1/circulation/checkouts", checkout(card, item("C-OVER-000" + i,
+                    ItemType.BOOK))).andExpect(status().isCreated());
+        }
+        jdbc.sql("update loan set due_on = current_date - 1 where reader_id = :r").param("r", readerOf(card)).update();
+        api.as("demo-desk").post("/api/v1/circulation/checkouts", checkout(card, item("C-OVER-0004", ItemType.BOOK)))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("TOO_MANY_OVERDUE"));
+    }
+
+    @Test
+    void a_main_library_changes_and_removes_its_own_rules_but_the_network_default_stays() throws Exception {
+        String created = api.as("demo-yian").post("/api/v1/circulation/rules", """
+                {"unitCode": "YAQ", "cardType": "GROUP", "loanDays": 60, "renewals": 1, "renewalDays": 30,
+                 "maxLoans": 40, "maxHolds": 10, "dailyFeeCents": 10, "feeCapCents": 1000}""")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(created, "$.id")).longValue();
+        api.as("demo-yian").put("/api/v1/circulation/rules/" + id, """
+                {"loanDays": 90, "renewals": 1, "renewalDays": 30, "maxLoans": 40, "maxHolds": 10,
+                 "dailyFeeCents": 10, "feeCapCents": 1000, "note": "义安区集体证"}""")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.loanDays").value(90))
+                .andExpect(jsonPath("$.unitCode").value("YAQ"));
+        long network = jdbc.sql("select id from loan_rule where card_type is null and item_type is null "
+                + "and unit_code is null").query(Long.class).single();
+        api.as("demo-yian").put("/api/v1/circulation/rules/" + network, """
+                {"loanDays": 90, "renewals": 1, "renewalDays": 30, "maxLoans": 40, "maxHolds": 10,
+                 "dailyFeeCents": 10, "feeCapCents": 1000}""").andExpect(status().isForbidden());
+        api.as("demo-admin").delete("/api/v1/circulation/rules/" + network)
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DEFAULT_RULE_KEPT"));
+        api.as("demo-yian").delete("/api/v1/circulation/rules/" + id).andExpect(status().isNoContent());
+        api.as("demo-yian").delete("/api/v1/circulation/rules/" + id).andExpect(status().isNotFound());
+    }
+
+    @Test
     void two_desks_lending_one_item_at_once_make_exactly_one_loan() throws Exception {
         String barcode = item("C-RACE-0001", ItemType.BOOK);
         List<String> cards = List.of(reader("ADULT"), reader("ADULT"), reader("ADULT"), reader("ADULT"));

@@ -170,4 +170,16 @@ class CirculationController {
     LoanRule addRule(@Valid @RequestBody RuleBody body) {
         return circulating.addRule(body.toRule());
     }
+
+    /** New figures for a rule; its cell (card type, item type, unit) is not changed here. */
+    @org.springframework.web.bind.annotation.PutMapping("/rules/{id}")
+    LoanRule changeRule(@PathVariable long id, @Valid @RequestBody RuleBody body) {
+        return circulating.changeRule(id, body.toRule());
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/rules/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeRule(@PathVariable long id) {
+        circulating.removeRule(id);
+    }
 }
