@@ -33,12 +33,16 @@ class HoldRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(long readerId, long recordId, Long itemId, String pickupUnit, String by) {
+    long insert(long readerId, long recordId, Long itemId, String pickupUnit, int priority, String by) {
         return jdbc.sql("""
-                        insert into hold (reader_id, record_id, item_id, pickup_unit, status, placed_by)
-                        values (:reader, :record, :item, :pickup, 'WAITING', :by) returning id""")
+                        insert into hold (reader_id, record_id, item_id, pickup_unit, status, priority, placed_by)
+                        values (:reader, :record, :item, :pickup, 'WAITING', :priority, :by) returning id""")
                 .param("reader", readerId).param("record", recordId).param("item", itemId)
-                .param("pickup", pickupUnit).param("by", by).query(Long.class).single();
+                .param("pickup", pickupUnit).param("priority", priority).param("by", by).query(Long.class).single();
+    }
+
+    void priority(long holdId, int priority) {
+        jdbc.sql("update hold set priority = :p where id = :id").param("p", priority).param("id", holdId).update();
     }
 
     Optional<Hold> find(long id) {

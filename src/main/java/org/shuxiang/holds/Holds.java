@@ -53,9 +53,12 @@ public class Holds {
     private final AuditLog audit;
     private final Clock clock;
     private final int shelfDays;
+    private final boolean localFirst;
 
     Holds(HoldRepository holds, Transits transits, CirculatingItems items, ReaderCards cards, OrgUnits units, HoldLimits limits,
-          AccessControl access, AuditLog audit, Clock clock, @Value("${shuxiang.holds.shelf-days:7}") int shelfDays) {
+          AccessControl access, AuditLog audit, Clock clock, @Value("${shuxiang.holds.shelf-days:7}") int shelfDays,
+          @Value("${shuxiang.holds.local-first:false}") boolean localFirst) {
+        this.localFirst = localFirst;
         this.holds = holds;
         this.transits = transits;
         this.items = items;
@@ -89,7 +92,9 @@ public class Holds {
         if (holds.liveHolds(holder.readerId()) >= max) {
             throw new RefusedException(HoldRefusal.HOLD_LIMIT_REACHED, holder.name(), max);
         }
-        long id = holds.insert(holder.readerId(), recordId, itemId, pickup.code(), access.currentActor().name());
+        int priority = localFirst && sameMainLibrary(units.tree(), holder.homeUnit(), pickup.code()) ? 1 : 0;
+        long id = holds.insert(holder.readerId(), recordId, itemId, pickup.code(), priority,
+                access.currentActor().name());
         chooseCopy(id, recordId, itemId, pickup.code());
         audit.record("HOLD_PLACED", "HOLD", Long.toString(id), pickup.code(),
                 Map.of("reader", holder.readerId(), "record", recordId, "pickup", pickup.code()));
@@ -111,6 +116,34 @@ public class Holds {
                 .thenComparingInt(c -> holds.pulls(c.unit()))
                 .thenComparingLong(HoldRepository.Candidate::itemId);
         open.stream().min(best).ifPresent(c -> holds.target(holdId, c.itemId(), c.unit()));
+    }
+
+    /**
+     * Whether two units are under the same main library (or are it): with {@code shuxiang.holds.local-first},
+     * a reader of the pickup point's own main library goes before readers from elsewhere.
+     */
+    static boolean sameMainLibrary(NetworkTree tree, String a, String b) {
+        return mainLibraryOf(tree, a).equals(mainLibraryOf(tree, b));
+    }
+
+    private static String mainLibraryOf(NetworkTree tree, String code) {
+        List<String> path = new ArrayList<>(tree.ancestors(code));
+        path.add(code);
+        for (String unit : path) {
+            if (tree.find(unit).filter(n -> n.type() == org.shuxiang.network.UnitType.MAIN_LIBRARY).isPresent()) {
+                return unit;
+            }
+        }
+        return path.get(0);
+    }
+
+    /** Staff move a waiting hold up or down the queue: higher goes first, then first come first served. */
+    @Transactional
+    public Hold prioritise(long holdId, int priority) {
+        Hold hold = live(holdId);
+        holds.priority(holdId, priority);
+        audit.record("HOLD_PRIORITY_SET", "HOLD", Long.toString(holdId), hold.pickupUnit(), Map.of("priority", priority));
+        return holds.find(holdId).orElseThrow();
     }
 
     /** Edges between two units in the network tree: 0 for the same unit, 1 for a parent, 2 for siblings … */

@@ -134,6 +134,22 @@ class HoldsApiTest extends LibraryTest {
     }
 
     @Test
+    void a_hold_given_priority_by_staff_goes_before_earlier_holds() throws Exception {
+        long record = record("长恨歌");
+        copy(record, "H-PRIO-0001", "TLLIB");
+        api.as("demo-central").post("/api/v1/circulation/checkouts", checkout(reader(), "H-PRIO-0001", "TLLIB"))
+                .andExpect(status().isCreated());
+        long earlier = place(reader(), record);
+        long urgent = place(reader(), record);
+        api.as("demo-central").patch("/api/v1/holds/" + urgent, """
+                {"priority": 5}""").andExpect(jsonPath("$.queuePosition").value(1));
+        api.as("demo-central").post("/api/v1/circulation/checkins", """
+                {"barcode": "H-PRIO-0001", "unit": "TLLIB"}""").andExpect(jsonPath("$.holdId").value(urgent));
+        assertThat(jdbc.sql("select status from hold where id = :id").param("id", earlier).query(String.class)
+                .single()).isEqualTo("WAITING");
+    }
+
+    @Test
     void a_return_picks_the_first_of_a_thousand_waiting_readers() throws Exception {
         long record = record("红岩");
         copy(record, "H-MANY-0001", "TLLIB");

@@ -31,7 +31,7 @@ class HoldController {
     }
 
     /** {@code suspendedUntil} null thaws a suspended hold; {@code pickupUnit} moves it to another pickup point. */
-    record ChangeBody(LocalDate suspendedUntil, Boolean resume, String pickupUnit) {
+    record ChangeBody(LocalDate suspendedUntil, Boolean resume, String pickupUnit, Integer priority) {
     }
 
     record ExpiryAnswer(int expired) {
@@ -62,6 +62,9 @@ class HoldController {
         Hold hold = null;
         if (body.pickupUnit() != null) {
             hold = holds.changePickup(id, body.pickupUnit());
+        }
+        if (body.priority() != null) {
+            hold = holds.prioritise(id, body.priority());
         }
         if (body.suspendedUntil() != null) {
             hold = holds.suspend(id, body.suspendedUntil());
