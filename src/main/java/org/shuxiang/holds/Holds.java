@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Holds across the network. Placing a hold chooses the copy: one on the shelf at the pickup point
- * first, else the nearest on a shelf elsewhere (by the network tree), never at a unit that is closed
+ * first, else the cheapest to bring on a shelf elsewhere ({@link TransportCosts}: the network tree unless
+ * the table says otherwise), never at a unit that is closed
  * today or does not lend; ties go to the unit asked to pull the fewest books. A returned or captured
  * copy fills the first hold of its title's queue; a ready hold waits on the pickup shelf for a number
  * of open days and then passes on.
@@ -44,6 +45,7 @@ public class Holds {
     }
 
     private final HoldRepository holds;
+    private final TransportCosts costs;
     private final Transits transits;
     private final CirculatingItems items;
     private final ReaderCards cards;
@@ -55,11 +57,12 @@ public class Holds {
     private final int shelfDays;
     private final boolean localFirst;
 
-    Holds(HoldRepository holds, Transits transits, CirculatingItems items, ReaderCards cards, OrgUnits units, HoldLimits limits,
+    Holds(HoldRepository holds, TransportCosts costs, Transits transits, CirculatingItems items, ReaderCards cards, OrgUnits units, HoldLimits limits,
           AccessControl access, AuditLog audit, Clock clock, @Value("${shuxiang.holds.shelf-days:7}") int shelfDays,
           @Value("${shuxiang.holds.local-first:false}") boolean localFirst) {
         this.localFirst = localFirst;
         this.holds = holds;
+        this.costs = costs;
         this.transits = transits;
         this.items = items;
         this.cards = cards;
@@ -112,7 +115,7 @@ public class Holds {
             }
         }
         Comparator<HoldRepository.Candidate> best = Comparator
-                .comparingInt((HoldRepository.Candidate c) -> distance(tree, c.unit(), pickupUnit))
+                .comparingInt((HoldRepository.Candidate c) -> costs.cost(tree, c.unit(), pickupUnit))
                 .thenComparingInt(c -> holds.pulls(c.unit()))
                 .thenComparingLong(HoldRepository.Candidate::itemId);
         open.stream().min(best).ifPresent(c -> holds.target(holdId, c.itemId(), c.unit()));

@@ -16,7 +16,7 @@ import org.shuxiang.catalog.ItemType;
 /**
  * Holds across the network: the copy at the pickup point first, the pull list, the pickup shelf, the queue
  * filled by returns, transits to the pickup point, expiry passing the copy on, renewals refused while
- * readers wait. The central library (open every day) is the pickup point.
+ * readers wait. Copies that must be chosen sit at 24-hour libraries, open every day of the year.
  */
 @IntegrationTest
 class HoldsApiTest extends LibraryTest {
@@ -30,8 +30,12 @@ class HoldsApiTest extends LibraryTest {
     }
 
     private long place(String card, long record) throws Exception {
+        return place(card, record, "TLLIB");
+    }
+
+    private long place(String card, long record, String pickup) throws Exception {
         String body = api.as("demo-central").post("/api/v1/holds", """
-                {"cardNumber": "%s", "recordId": %d, "pickupUnit": "TLLIB"}""".formatted(card, record))
+                {"cardNumber": "%s", "recordId": %d, "pickupUnit": "%s"}""".formatted(card, record, pickup))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
@@ -48,20 +52,20 @@ class HoldsApiTest extends LibraryTest {
     @Test
     void a_copy_at_the_pickup_point_is_pulled_put_on_the_pickup_shelf_and_lent_only_to_its_reader() throws Exception {
         long record = record("平凡的世界");
-        copy(record, "H-PULL-0001", "TLLIB");
+        copy(record, "H-PULL-0001", "TL-24H-01");
         String card = reader();
-        long hold = place(card, record);
-        api.as("demo-central").get("/api/v1/holds/pull-list?unit=TLLIB")
+        long hold = place(card, record, "TL-24H-01");
+        api.as("demo-central").get("/api/v1/holds/pull-list?unit=TL-24H-01")
                 .andExpect(jsonPath("$[?(@.id == %d)].targetBarcode".formatted(hold)).value(hasItem("H-PULL-0001")));
         api.as("demo-central").post("/api/v1/holds/captures", """
-                {"barcode": "H-PULL-0001", "unit": "TLLIB"}""")
+                {"barcode": "H-PULL-0001", "unit": "TL-24H-01"}""")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.ready").value(true))
                 .andExpect(jsonPath("$.holdId").value(hold)).andExpect(jsonPath("$.expiresOn").exists());
-        api.as("demo-central").get("/api/v1/holds/shelf?unit=TLLIB")
+        api.as("demo-central").get("/api/v1/holds/shelf?unit=TL-24H-01")
                 .andExpect(jsonPath("$[?(@.id == %d)].status".formatted(hold)).value(hasItem("READY")));
-        api.as("demo-central").post("/api/v1/circulation/checkouts", checkout(reader(), "H-PULL-0001", "TLLIB"))
+        api.as("demo-central").post("/api/v1/circulation/checkouts", checkout(reader(), "H-PULL-0001", "TL-24H-01"))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("ITEM_ON_HOLD_FOR_ANOTHER"));
-        api.as("demo-central").post("/api/v1/circulation/checkouts", checkout(card, "H-PULL-0001", "TLLIB"))
+        api.as("demo-central").post("/api/v1/circulation/checkouts", checkout(card, "H-PULL-0001", "TL-24H-01"))
                 .andExpect(status().isCreated());
         assertThat(jdbc.sql("select status from hold where id = :id").param("id", hold).query(String.class).single())
                 .isEqualTo("FULFILLED");
@@ -147,6 +151,29 @@ class HoldsApiTest extends LibraryTest {
                 {"barcode": "H-PRIO-0001", "unit": "TLLIB"}""").andExpect(jsonPath("$.holdId").value(urgent));
         assertThat(jdbc.sql("select status from hold where id = :id").param("id", earlier).query(String.class)
                 .single()).isEqualTo("WAITING");
+    }
+
+    @Test
+    void the_copy_cheapest_to_bring_is_chosen_and_the_transport_cost_table_can_say_otherwise() throws Exception {
+        long near = record("额尔古纳河右岸");
+        copy(near, "H-COST-0001", "TL-24H-02");
+        copy(near, "H-COST-0002", "YAQ-24H-01");
+        place(reader(), near, "TL-24H-01");
+        assertThat(jdbc.sql("select ti.barcode from hold h join item ti on ti.id = h.target_item_id "
+                + "where h.record_id = :r").param("r", near).query(String.class).single()).isEqualTo("H-COST-0001");
+
+        api.as("demo-yian").put("/api/v1/holds/transport-costs", """
+                {"fromUnit": "TL-24H-02", "toUnit": "TL-24H-01", "cost": 9}""").andExpect(status().isForbidden());
+        api.as("demo-admin").put("/api/v1/holds/transport-costs", """
+                {"fromUnit": "TL-24H-02", "toUnit": "TL-24H-01", "cost": -1}""").andExpect(status().isBadRequest());
+        api.as("demo-admin").put("/api/v1/holds/transport-costs", """
+                {"fromUnit": "TL-24H-02", "toUnit": "TL-24H-01", "cost": 9}""").andExpect(status().isOk());
+        long far = record("额尔古纳河右岸（第二版）");
+        copy(far, "H-COST-0003", "TL-24H-02");
+        copy(far, "H-COST-0004", "YAQ-24H-01");
+        place(reader(), far, "TL-24H-01");
+        assertThat(jdbc.sql("select ti.barcode from hold h join item ti on ti.id = h.target_item_id "
+                + "where h.record_id = :r").param("r", far).query(String.class).single()).isEqualTo("H-COST-0004");
     }
 
     @Test

@@ -40,10 +40,27 @@ class HoldController {
     record CaptureBody(@NotBlank @Size(max = 32) String barcode, @NotBlank String unit) {
     }
 
-    private final Holds holds;
+    record CostBody(@NotBlank String fromUnit, @NotBlank String toUnit, @NotNull @jakarta.validation.constraints.Min(0)
+                    Integer cost) {
+    }
 
-    HoldController(Holds holds) {
+    private final Holds holds;
+    private final org.shuxiang.holds.TransportCosts costs;
+
+    HoldController(Holds holds, org.shuxiang.holds.TransportCosts costs) {
         this.holds = holds;
+        this.costs = costs;
+    }
+
+    /** The costs of moving books between units that differ from the default (the tree distance). */
+    @GetMapping("/transport-costs")
+    List<org.shuxiang.holds.TransportCosts.Cost> costs() {
+        return costs.list();
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/transport-costs")
+    org.shuxiang.holds.TransportCosts.Cost setCost(@Valid @RequestBody CostBody body) {
+        return costs.set(new org.shuxiang.holds.TransportCosts.Cost(body.fromUnit(), body.toUnit(), body.cost()));
     }
 
     @PostMapping
