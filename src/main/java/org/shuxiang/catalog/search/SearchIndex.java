@@ -82,6 +82,10 @@ public class SearchIndex implements SmartLifecycle {
     private volatile FacetState facets;
     private volatile boolean running;
     private long lastCommit = System.nanoTime();
+    private long lastRefresh = System.nanoTime();
+    private boolean unrefreshed;
+    static final long REFRESH_EVERY_MILLIS = 500;
+    static final long IDLE_MILLIS = 200;
     private boolean dirty;
     private Thread tailer;
 
@@ -147,6 +151,15 @@ public class SearchIndex implements SmartLifecycle {
 
     /** Brings the index up to date with every committed change now, and makes it searchable. */
     public int catchUp() {
+        return catchUp(true);
+    }
+
+    /**
+     * @param refreshNow make the changes searchable at once; otherwise (the tailer) at most every
+     *                   {@value #REFRESH_EVERY_MILLIS} ms, which keeps a busy desk from turning every few
+     *                   changes into a new segment to merge, and still within the second
+     */
+    private int catchUp(boolean refreshNow) {
         synchronized (writeLock) {
             try {
                 String next = sources.snapshotXmin();
@@ -160,7 +173,12 @@ public class SearchIndex implements SmartLifecycle {
                 indexedAt.values().removeIf(xid -> xid < oldest);
                 if (applied > 0) {
                     dirty = true;
+                    unrefreshed = true;
+                }
+                if (unrefreshed && (refreshNow || System.nanoTime() - lastRefresh >= REFRESH_EVERY_MILLIS * 1_000_000)) {
                     live.searchers().maybeRefreshBlocking();
+                    lastRefresh = System.nanoTime();
+                    unrefreshed = false;
                 }
                 if (dirty && System.nanoTime() - lastCommit > COMMIT_EVERY_NANOS) {
                     commit(live, xmin);
@@ -255,9 +273,9 @@ public class SearchIndex implements SmartLifecycle {
     private void follow() {
         while (running) {
             try {
-                int applied = catchUp();
+                int applied = catchUp(false);
                 if (applied == 0) {
-                    Thread.sleep(200);
+                    Thread.sleep(IDLE_MILLIS);
                 }
             } catch (InterruptedException e) {
                 return;
