@@ -241,7 +241,7 @@ public class Circulating {
             transits.route(item.id(), unit, destination, Transit.Reason.RETURN_TO_OWNER, null);
         }
         return new Receipt(item.barcode(), routing, destination,
-                units.namesOf(List.of(destination)).getOrDefault(destination, destination), null);
+                units.nameOf(destination), null);
     }
 
     /**

@@ -179,7 +179,7 @@ public class Holds {
             return Optional.empty();
         }
         Hold h = hold.get();
-        String name = units.namesOf(List.of(h.pickupUnit())).getOrDefault(h.pickupUnit(), h.pickupUnit());
+        String name = units.nameOf(h.pickupUnit());
         if (h.pickupUnit().equals(unit)) {
             LocalDate expires = shelfEnd(unit, today);
             holds.ready(h.id(), item.id(), unit, expires);
@@ -203,7 +203,7 @@ public class Holds {
             return Optional.empty();
         }
         Hold h = hold.get();
-        String name = units.namesOf(List.of(h.pickupUnit())).getOrDefault(h.pickupUnit(), h.pickupUnit());
+        String name = units.nameOf(h.pickupUnit());
         if (!h.pickupUnit().equals(unit)) {
             items.place(item, unit, ItemStatus.IN_TRANSIT);
             transits.route(item.id(), unit, h.pickupUnit(), Transit.Reason.HOLD, h.id());

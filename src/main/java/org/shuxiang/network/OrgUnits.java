@@ -53,6 +53,11 @@ public class OrgUnits implements UnitHierarchy {
         return units.list(codes, type, active);
     }
 
+    /** A unit's Chinese name from the network tree in memory, or its code when the tree does not know it. */
+    public String nameOf(String code) {
+        return trees.tree().find(code).map(NetworkTree.Node::name).orElse(code);
+    }
+
     /** The Chinese names of these units, by code, from the network tree in memory; unknown codes are left out. */
     public java.util.Map<String, String> namesOf(java.util.Collection<String> codes) {
         NetworkTree tree = trees.tree();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.shuxiang.network.OrgUnits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,15 +36,17 @@ public class Notices {
     }
 
     private final JdbcClient jdbc;
+    private final OrgUnits units;
     private final TransactionTemplate transactions;
     private final List<NoticeChannel> channels;
     private final MessageSource messages;
     private final Clock clock;
     private final int dueSoonDays;
 
-    Notices(JdbcClient jdbc, TransactionTemplate transactions, List<NoticeChannel> channels, MessageSource messages,
+    Notices(JdbcClient jdbc, OrgUnits units, TransactionTemplate transactions, List<NoticeChannel> channels, MessageSource messages,
             Clock clock, @Value("${shuxiang.notices.due-soon-days:2}") int dueSoonDays) {
         this.jdbc = jdbc;
+        this.units = units;
         this.transactions = transactions;
         this.channels = channels;
         this.messages = messages;
@@ -64,21 +67,21 @@ public class Notices {
         if (channels.isEmpty()) {
             return 0;
         }
-        LocalDate today = LocalDate.now(clock);
+        List<Due> due = due(LocalDate.now(clock));
         int sent = 0;
-        for (Due due : due(today)) {
+        for (Due notice : due) {
             for (NoticeChannel channel : channels) {
-                if (channel.reaches(due.recipient()) && claim(due, channel)) {
-                    sent += deliver(due, channel) ? 1 : 0;
+                if (channel.reaches(notice.recipient()) && claim(notice, channel)) {
+                    sent += deliver(notice, channel) ? 1 : 0;
                 }
             }
         }
-        return sent + retryFailed(today);
+        return sent + retryFailed(due);
     }
 
     private List<Due> due(LocalDate today) {
         String reader = "r.id, r.name, r.email, r.phone";
-        List<Due> due = new java.util.ArrayList<>(jdbc.sql("""
+        return jdbc.sql("""
                         select 'DUE_SOON' as kind, l.id, l.due_on as for_day, %s, b.title, l.lending_unit, l.due_on
                         from loan l join reader r on r.id = l.reader_id join item i on i.id = l.item_id
                              join bib_record b on b.id = i.record_id
@@ -101,8 +104,7 @@ public class Notices {
                 .query((rs, n) -> new Due(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
                         new NoticeChannel.Recipient(rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7)),
                         rs.getString(8), rs.getString(9), rs.getObject(10, LocalDate.class)))
-                .list());
-        return due;
+                .list();
     }
 
     /** Inserts the notice's row; true for the one caller, on whichever node, whose insert made it. */
@@ -141,9 +143,9 @@ public class Notices {
     }
 
     /** Failed notices get another try (claimed by raising their attempt count, so again one node sends each). */
-    private int retryFailed(LocalDate today) {
+    private int retryFailed(List<Due> dueNow) {
         int sent = 0;
-        for (Due due : due(today)) {
+        for (Due due : dueNow) {
             for (NoticeChannel channel : channels) {
                 Integer claimed = transactions.execute(s -> jdbc.sql("""
                                 update notice set attempts = attempts + 1, status = 'SENDING'
@@ -162,13 +164,8 @@ public class Notices {
     private NoticeChannel.Message message(Due due) {
         Locale zh = Locale.SIMPLIFIED_CHINESE;
         Object[] args = {due.recipient().name(), due.title(), due.date() == null ? "" : due.date().toString(),
-                unitName(due.unit())};
+                units.nameOf(due.unit())};
         return new NoticeChannel.Message(messages.getMessage("notice." + due.kind() + ".subject", args, zh),
                 messages.getMessage("notice." + due.kind() + ".body", args, zh));
-    }
-
-    private String unitName(String code) {
-        return jdbc.sql("select name_zh from org_unit where code = :code").param("code", code).query(String.class)
-                .optional().orElse(code);
     }
 }
