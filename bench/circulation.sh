@@ -3,7 +3,8 @@
 # and 500,000 readers on credit, then a mix of checkouts (50%), checkins (40%) and renewals (10%) over HTTP
 # with an API key: 64 clients back to back (peak), then an open model at RATE transactions/s (default 100),
 # and pgbench's TPC-B on the same PostgreSQL for the ratio. The server runs with a 1 GiB heap.
-# Usage: ./mvnw -DskipTests package && bash bench/circulation.sh [RECORDS] [RATE]
+# Usage: ./mvnw -DskipTests package && [BENCH_DATA=/tmp/bench/d1m] bash bench/circulation.sh [RECORDS] [RATE]
+# With BENCH_DATA the generated data is kept there and reused by the next run (its loans move on between runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 records="${1:-1000000}"
@@ -11,8 +12,10 @@ rate="${2:-100}"
 port=18485
 work="$(mktemp -d)"
 . bench/common.sh
-import_catalogue "$records"
+ready="$data/.circulation-ready"
+[ -f "$ready" ] || import_catalogue "$records"
 start_server
+if [ ! -f "$ready" ]; then
 echo "== 2,000,000 items and 500,000 readers"
 add_items 2000000
 psql_ -c "
@@ -27,7 +30,10 @@ psql_ -F $'\t' -c "
        readers as (select card_number, row_number() over (order by md5(card_number)) n
                    from reader_card where card_number like 'BR%')
   select r.card_number, i.barcode, i.current_unit from items i join readers r on r.n = 1 + (i.n * 7) % 500000" \
-  > "$work/pairs.tsv"
+  > "$data/pairs.tsv"
+touch "$ready"
+fi
+cp "$data/pairs.tsv" "$work/pairs.tsv"
 token=$(api_key circulation-bench CIRCULATE)
 echo "== peak: 64 clients back to back"
 java bench/CirculationDriver.java --base "http://127.0.0.1:$port" --token "$token" --pairs "$work/pairs.tsv" \
@@ -36,6 +42,6 @@ echo "== open model: $rate transactions/s"
 java bench/CirculationDriver.java --base "http://127.0.0.1:$port" --token "$token" --pairs "$work/pairs.tsv" \
   --rate "$rate" --seconds 20 --warmup 5
 echo "== pgbench TPC-B on the same PostgreSQL (scale 10, 64 clients)"
-psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qc "create database pgbench"
+psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qc "drop database if exists pgbench" -c "create database pgbench"
 pgbench -h 127.0.0.1 -p "$pg_port" -U postgres -i -s 10 -q pgbench >/dev/null 2>&1
 pgbench -h 127.0.0.1 -p "$pg_port" -U postgres -c 64 -j 2 -T 20 pgbench 2>/dev/null | grep -E "^tps|latency average"

@@ -2,7 +2,11 @@
 # Expects $work (a scratch folder) and $port; sets $data, $app_pid and $pg_port, and stops the server and
 # removes $work on exit.
 
-data="$work/data"
+# BENCH_DATA names a data folder kept between runs (set up once, reused after); by default it is in $work.
+data="${BENCH_DATA:-$work/data}"
+# The server runs from a copy of the jar, so that a build during a run does not pull it from under it.
+cp target/shuxiang.jar "$work/shuxiang.jar"
+jar="$work/shuxiang.jar"
 
 # import_catalogue RECORDS: generates RECORDS synthetic CNMARC records and imports them, index included,
 # into a fresh embedded database holding the demo network.
@@ -11,13 +15,13 @@ import_catalogue() {
   java bench/CatalogGenerator.java "$work/catalogue.mrc" "$1" 42
   ls -l "$work/catalogue.mrc"
   echo "== importing (index included)"
-  SHUXIANG_DATA_DIR="$data" java -Xmx1g -jar target/shuxiang.jar import "$work/catalogue.mrc" --demo \
+  SHUXIANG_DATA_DIR="$data" java -Xmx1g -jar "$jar" import "$work/catalogue.mrc" --demo \
     --logging.level.root=warn --logging.level.org.shuxiang.catalog.ImportCommand=info 2>&1 | grep -E "Import|ERROR" || true
 }
 
 # start_server: the packaged jar on that data with a 1 GiB heap, waiting until it is healthy.
 start_server() {
-  SHUXIANG_DATA_DIR="$data" java -Xmx1g -jar target/shuxiang.jar --server.port="$port" --logging.level.root=warn \
+  SHUXIANG_DATA_DIR="$data" java -Xmx1g ${BENCH_JAVA_OPTS:-} -jar "$jar" --server.port="$port" --logging.level.root=warn \
     --logging.level.org.shuxiang=info >"$work/app.log" 2>&1 &
   app_pid=$!
   trap 'kill $app_pid 2>/dev/null || true; wait $app_pid 2>/dev/null || true; rm -rf "$work"' EXIT

@@ -27,20 +27,24 @@ public class CirculatingItems {
         this.jdbc = jdbc;
     }
 
+    private static final String SELECT = """
+            select i.id, i.barcode, i.record_id, b.title, i.owning_unit, i.current_unit, i.item_type,
+                   i.status, i.floating, i.price
+            from item i join bib_record b on b.id = i.record_id
+            """;
+
     /** The item with this barcode (any case), its row locked until the calling transaction ends. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<CirculationItem> lock(String barcode) {
-        return jdbc.sql("""
-                        select i.id, i.barcode, i.record_id, b.title, i.owning_unit, i.current_unit, i.item_type,
-                               i.status, i.floating, i.price
-                        from item i join bib_record b on b.id = i.record_id
-                        where upper(i.barcode) = upper(:barcode)
-                        for update of i""")
+        return jdbc.sql(SELECT + "where upper(i.barcode) = upper(:barcode) for update of i")
                 .param("barcode", barcode == null ? "" : barcode.strip())
-                .query((rs, n) -> new CirculationItem(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), ItemType.valueOf(rs.getString(7)),
-                        ItemStatus.valueOf(rs.getString(8)), rs.getBoolean(9), rs.getBigDecimal(10)))
-                .optional();
+                .query(CirculatingItems::item).optional();
+    }
+
+    private static CirculationItem item(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new CirculationItem(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), ItemType.valueOf(rs.getString(7)),
+                ItemStatus.valueOf(rs.getString(8)), rs.getBoolean(9), rs.getBigDecimal(10));
     }
 
     /** Lent out at {@code unit}; the title's loan count (for the "popular" sort) goes up by one. */
@@ -56,9 +60,19 @@ public class CirculatingItems {
     /** The item with this id, locked like {@link #lock(String)}. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<CirculationItem> lock(long id) {
-        Optional<String> barcode = jdbc.sql("select barcode from item where id = :id").param("id", id)
-                .query(String.class).optional();
-        return barcode.flatMap(this::lock);
+        return jdbc.sql(SELECT + "where i.id = :id for update of i").param("id", id)
+                .query(CirculatingItems::item).optional();
+    }
+
+    /**
+     * The item with this id, locked, unless another transaction holds it now: empty then, without waiting.
+     * For work that can pass an item by (choosing a copy for a hold, expiring holds) and must never wait
+     * for a desk's transaction that holds the item and waits in turn for something this one holds.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<CirculationItem> tryLock(long id) {
+        return jdbc.sql(SELECT + "where i.id = :id for update of i skip locked").param("id", id)
+                .query(CirculatingItems::item).optional();
     }
 
     /**

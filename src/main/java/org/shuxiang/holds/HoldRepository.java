@@ -105,6 +105,13 @@ class HoldRepository {
     }
 
     /** The hold a copy is chosen for, if any, locked. */
+    /** Whether a live hold has chosen this copy. */
+    boolean targeted(long itemId) {
+        return jdbc.sql("select exists (select 1 from hold where target_item_id = :item "
+                        + "and status in ('WAITING', 'IN_TRANSIT', 'READY'))")
+                .param("item", itemId).query(Boolean.class).single();
+    }
+
     Optional<Hold> lockTargeting(long itemId) {
         Optional<Long> id = jdbc.sql("select id from hold where target_item_id = :item "
                         + "and status in ('WAITING', 'IN_TRANSIT', 'READY') for update")
@@ -168,10 +175,9 @@ class HoldRepository {
                 .param("u", unit).query(HoldRepository::hold).list();
     }
 
-    /** Ready holds whose last day on the shelf has passed, locked a batch at a time, skipping those in use. */
-    List<Long> lockExpired(LocalDate today, int limit) {
-        return jdbc.sql("select id from hold where status = 'READY' and expires_on < :today order by id limit :limit "
-                        + "for update skip locked")
+    /** Ready holds whose last day on the shelf has passed, a batch at a time (not locked: see Holds.expireDue). */
+    List<Long> expired(LocalDate today, int limit) {
+        return jdbc.sql("select id from hold where status = 'READY' and expires_on < :today order by id limit :limit")
                 .param("today", today).param("limit", limit).query(Long.class).list();
     }
 

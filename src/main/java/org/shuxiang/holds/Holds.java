@@ -114,11 +114,22 @@ public class Holds {
                 open.add(candidate);
             }
         }
+        Map<String, Integer> pulls = new java.util.HashMap<>();
         Comparator<HoldRepository.Candidate> best = Comparator
                 .comparingInt((HoldRepository.Candidate c) -> costs.cost(tree, c.unit(), pickupUnit))
-                .thenComparingInt(c -> holds.pulls(c.unit()))
+                .thenComparingInt(c -> pulls.computeIfAbsent(c.unit(), holds::pulls))
                 .thenComparingLong(HoldRepository.Candidate::itemId);
-        open.stream().min(best).ifPresent(c -> holds.target(holdId, c.itemId(), c.unit()));
+        open.sort(best);
+        // The best copy that no one else is acting on now and that is still free once locked: another hold
+        // placed at the same moment may have taken it, and a copy at a desk right now is passed by.
+        for (HoldRepository.Candidate candidate : open) {
+            Optional<CirculationItem> item = items.tryLock(candidate.itemId())
+                    .filter(i -> i.status() == ItemStatus.AVAILABLE && i.currentUnit().equals(candidate.unit()));
+            if (item.isPresent() && !holds.targeted(candidate.itemId())) {
+                holds.target(holdId, candidate.itemId(), candidate.unit());
+                return;
+            }
+        }
     }
 
     /**
@@ -330,14 +341,27 @@ public class Holds {
 
     /**
      * Expires the ready holds whose time on the shelf is over and passes their copies on: to the next
-     * reader in the queue, or back into circulation. Safe on several nodes at once (rows are skipped, not
-     * shared). Returns the number expired.
+     * reader in the queue, or back into circulation. Safe on several nodes at once: each hold is settled
+     * under the lock of its copy, then of itself, and checked again. Returns the number expired.
      */
     @Transactional
     public int expireDue() {
         int expired = 0;
-        for (long id : holds.lockExpired(LocalDate.now(clock), 500)) {
-            Hold hold = holds.find(id).orElseThrow();
+        LocalDate today = LocalDate.now(clock);
+        for (long id : holds.expired(today, 500)) {
+            Optional<Hold> seen = holds.find(id);
+            // the copy first, as at the desk; a copy another transaction holds now waits for the next pass
+            if (seen.isEmpty() || seen.get().targetItemId() == null
+                    || items.tryLock(seen.get().targetItemId()).isEmpty()) {
+                continue;
+            }
+            Optional<Hold> locked = holds.lock(id).filter(h -> h.status() == Hold.Status.READY
+                    && h.expiresOn() != null && h.expiresOn().isBefore(today)
+                    && seen.get().targetItemId().equals(h.targetItemId()));
+            if (locked.isEmpty()) {
+                continue; // settled meanwhile: collected, cancelled, or expired by another node
+            }
+            Hold hold = locked.get();
             holds.close(id, Hold.Status.EXPIRED);
             passOn(hold);
             audit.record("HOLD_EXPIRED", "HOLD", Long.toString(id), hold.pickupUnit(), Map.of());
@@ -360,13 +384,37 @@ public class Holds {
     }
 
     private Hold live(long holdId) {
-        Hold hold = holds.lock(holdId).orElseThrow(() -> new RefusedException(HoldRefusal.HOLD_NOT_FOUND, holdId));
+        Hold hold = lockWithCopy(holdId).orElseThrow(() -> new RefusedException(HoldRefusal.HOLD_NOT_FOUND, holdId));
         access.require(Permission.CIRCULATE, hold.pickupUnit());
         if (hold.status() != Hold.Status.WAITING && hold.status() != Hold.Status.IN_TRANSIT
                 && hold.status() != Hold.Status.READY) {
             throw new RefusedException(HoldRefusal.HOLD_CLOSED, holdId, hold.status());
         }
         return hold;
+    }
+
+    /**
+     * Locks the copy a hold holds (if any) and then the hold, in the order every desk transaction takes
+     * them (reader, item, hold), so that cancelling or expiring a hold never waits in a circle with a
+     * checkout of the same copy. The hold is read first to learn its copy, and checked again once locked.
+     */
+    private Optional<Hold> lockWithCopy(long holdId) {
+        Optional<Hold> locked = Optional.empty();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<Hold> seen = holds.find(holdId);
+            if (seen.isEmpty()) {
+                return seen;
+            }
+            Long copy = seen.get().targetItemId();
+            if (copy != null) {
+                items.lock(copy);
+            }
+            locked = holds.lock(holdId);
+            if (locked.isPresent() && java.util.Objects.equals(locked.get().targetItemId(), copy)) {
+                return locked;
+            }
+        }
+        return locked;
     }
 
     private OrgUnit pickup(String code) {
