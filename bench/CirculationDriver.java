@@ -26,9 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * hidden by the driver waiting (no coordinated omission). Closed model (--clients N): N clients send
  * back to back, for peak throughput.
  *
- * Input: a file of "card<TAB>barcode<TAB>unit" lines (readers and items on the shelf at lending units).
- * Usage: java bench/CirculationDriver.java --base URL --token T --pairs FILE (--rate N | --clients N)
- *        --seconds S [--warmup S]
+ * Input: a file of "card<TAB>barcode<TAB>unit" lines (readers and items on the shelf at lending units),
+ * or with --checkins a file of "barcode<TAB>unit" lines: items on loan, checked in one after another.
+ * Usage: java bench/CirculationDriver.java --base URL --token T (--pairs FILE | --checkins FILE)
+ *        (--rate N | --clients N) --seconds S [--warmup S]
  */
 public class CirculationDriver {
 
@@ -46,12 +47,18 @@ public class CirculationDriver {
         String base = o.get("base");
         String token = o.get("token");
         List<Pair> pairs = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of(o.get("pairs")))) {
+        for (String line : o.containsKey("pairs") ? Files.readAllLines(Path.of(o.get("pairs"))) : List.<String>of()) {
             String[] f = line.split("\t");
             if (f.length == 3) {
                 pairs.add(new Pair(f[0], f[1], f[2]));
             }
         }
+        // --checkins FILE: only checkins, of the "barcode<TAB>unit" lines of FILE in order (items already on loan)
+        List<String[]> checkins = o.containsKey("checkins")
+                ? Files.readAllLines(Path.of(o.get("checkins"))).stream().map(l -> l.split("\t")).filter(f -> f.length == 2)
+                        .toList()
+                : null;
+        AtomicInteger nextCheckin = new AtomicInteger();
         int seconds = Integer.parseInt(o.getOrDefault("seconds", "30"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "10"));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
@@ -72,7 +79,11 @@ public class CirculationDriver {
             String path;
             String body;
             Loan loan = null;
-            if (roll < 40 && (loan = open.poll()) != null) {
+            if (checkins != null) {
+                String[] c = checkins.get(Math.min(nextCheckin.getAndIncrement(), checkins.size() - 1));
+                path = "/api/v1/circulation/checkins";
+                body = "{\"barcode\":\"" + c[0] + "\",\"unit\":\"" + c[1] + "\"}";
+            } else if (roll < 40 && (loan = open.poll()) != null) {
                 path = "/api/v1/circulation/checkins";
                 body = "{\"barcode\":\"" + loan.barcode() + "\",\"unit\":\"" + loan.unit() + "\"}";
             } else if (roll < 50 && (loan = open.peek()) != null) {

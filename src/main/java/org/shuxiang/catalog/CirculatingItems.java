@@ -47,14 +47,17 @@ public class CirculatingItems {
                 ItemStatus.valueOf(rs.getString(8)), rs.getBoolean(9), rs.getBigDecimal(10));
     }
 
-    /** Lent out at {@code unit}; the title's loan count (for the "popular" sort) goes up by one. */
+    /**
+     * Lent out at {@code unit}; the title's loan count (for the "popular" sort) goes up by one. The record
+     * is written first, so that the item's change finds it already marked changed by this transaction.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void lent(CirculationItem item, String unit) {
+        jdbc.sql("update bib_record set loan_count = loan_count + 1 where id = :id").param("id", item.recordId())
+                .update();
         jdbc.sql("update item set status = 'ON_LOAN', current_unit = :unit, updated_at = now(), version = version + 1 "
                         + "where id = :id")
                 .param("unit", unit).param("id", item.id()).update();
-        jdbc.sql("update bib_record set loan_count = loan_count + 1 where id = :id").param("id", item.recordId())
-                .update();
     }
 
     /** The item with this id, locked like {@link #lock(String)}. */

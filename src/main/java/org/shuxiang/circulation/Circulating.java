@@ -121,7 +121,8 @@ public class Circulating {
                 .orElseThrow(() -> RefusedException.onField("cardNumber", CirculationRefusal.CARD_UNKNOWN, cardNumber));
         LocalDate today = LocalDate.ofInstant(at, clock.getZone());
         checkCard(holder, today);
-        checkFees(holder);
+        LoanRepository.Standing standing = loans.standing(holder.readerId(), today);
+        checkFees(holder, standing);
         CirculationItem item = items.lock(barcode)
                 .orElseThrow(() -> RefusedException.onField("barcode", CirculationRefusal.ITEM_UNKNOWN, barcode));
         boolean heldForHolder = false;
@@ -139,7 +140,7 @@ public class Circulating {
         }
         LoanRule rule = rule(holder, item.type(), lending.code());
         int limit = holder.depositLoanLimit() == null ? rule.maxLoans() : Math.min(rule.maxLoans(), holder.depositLoanLimit());
-        if (loans.openLoans(holder.readerId()) >= limit) {
+        if (standing.openLoans() >= limit) {
             throw new RefusedException(CirculationRefusal.LOAN_LIMIT_REACHED, holder.name(), limit);
         }
         if (rule.maxLoansOfType() != null && loans.openLoansOfType(holder.readerId(), item.type()) >= rule.maxLoansOfType()) {
@@ -147,7 +148,7 @@ public class Circulating {
                     item.type());
         }
         LocalDate due = openDay(lending.code(), today.plusDays(rule.loanDays()));
-        Instant now = at;
+        Instant now = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as the database keeps it
         long loanId;
         try {
             loanId = loans.insertLoan(item.id(), holder.readerId(), holder.cardNumber(), lending.code(), rule.id(), now,
@@ -165,7 +166,9 @@ public class Circulating {
         details.put("dueOn", due.toString());
         details.put("rule", rule.id());
         audit.record("ITEM_CHECKED_OUT", "LOAN", Long.toString(loanId), lending.code(), details);
-        return new Checkout(loans.find(loanId).orElseThrow(), rule.id(), rule.note(), false);
+        Loan loan = new Loan(loanId, item.id(), item.barcode(), item.title(), holder.readerId(), holder.cardNumber(),
+                lending.code(), rule.id(), now, due, 0, null, null);
+        return new Checkout(loan, rule.id(), rule.note(), false);
     }
 
     /** Takes back the item with {@code barcode} at {@code unit}: closes its loan, charges any fee, routes it. */
@@ -185,7 +188,7 @@ public class Circulating {
         Locked locked = lockLoanOf(barcode);
         CirculationItem item = locked.item();
         Loan loan = locked.loan();
-        Instant now = at;
+        Instant now = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         LocalDate today = LocalDate.ofInstant(at, clock.getZone());
         LoanRule rule = ruleOf(loan);
         int fee = rule == null ? 0 : Fees.overdueCents(rule, loan.dueOn(), today);
@@ -209,7 +212,10 @@ public class Circulating {
         details.put("routing", receipt.routing());
         details.put("destination", receipt.destination());
         audit.record("ITEM_CHECKED_IN", "LOAN", Long.toString(loan.id()), returning.code(), details);
-        return new Checkin(loans.find(loan.id()).orElseThrow(), fee, Fees.daysLate(loan.dueOn(), today),
+        Loan returned = new Loan(loan.id(), loan.itemId(), loan.barcode(), loan.title(), loan.readerId(),
+                loan.cardNumber(), loan.lendingUnit(), loan.ruleId(), loan.checkedOutAt(), loan.dueOn(), loan.renewals(),
+                now, returning.code());
+        return new Checkin(returned, fee, Fees.daysLate(loan.dueOn(), today),
                 receipt.routing(), receipt.destination(), receipt.destinationName(), receipt.holdId());
     }
 
@@ -271,18 +277,18 @@ public class Circulating {
     /** Renews one loan from today by the rule's renewal days, if the rule allows another renewal. */
     @Transactional
     public Loan renew(long loanId) {
-        Loan loan = loans.find(loanId).filter(l -> l.returnedAt() == null)
+        long readerId = loans.readerOfOpenLoan(loanId)
                 .orElseThrow(() -> new RefusedException(CirculationRefusal.LOAN_NOT_FOUND, loanId));
-        Holder holder = cards.lockReader(loan.readerId()).orElseThrow();
-        // read again under the reader's lock: the book may have come back in the meantime
-        loan = loans.find(loanId).filter(l -> l.returnedAt() == null)
+        Holder holder = cards.lockReader(readerId).orElseThrow();
+        // read under the reader's lock: the book may have come back in the meantime
+        Loan loan = loans.find(loanId).filter(l -> l.returnedAt() == null)
                 .orElseThrow(() -> new RefusedException(CirculationRefusal.LOAN_NOT_FOUND, loanId));
         if (!access.allows(Permission.CIRCULATE, holder.homeUnit())) {
             access.require(Permission.CIRCULATE, loan.lendingUnit());
         }
         LocalDate today = LocalDate.now(clock);
         checkCard(holder, today);
-        checkFees(holder);
+        checkFees(holder, loans.standing(holder.readerId(), today));
         LoanRule rule = ruleOf(loan);
         CirculationItem item = items.lock(loan.itemId()).orElseThrow();
         if (holds.waiting(item.recordId()) > 0) {
@@ -296,7 +302,8 @@ public class Circulating {
         loans.renew(loan.id(), due);
         audit.record("LOAN_RENEWED", "LOAN", Long.toString(loan.id()), loan.lendingUnit(),
                 Map.of("dueOn", due.toString(), "barcode", loan.barcode()));
-        return loans.find(loan.id()).orElseThrow();
+        return new Loan(loan.id(), loan.itemId(), loan.barcode(), loan.title(), loan.readerId(), loan.cardNumber(),
+                loan.lendingUnit(), loan.ruleId(), loan.checkedOutAt(), due, loan.renewals() + 1, null, null);
     }
 
     /** Renews every open loan of the card's holder that can be renewed; the others are listed with why not. */
@@ -468,12 +475,12 @@ public class Circulating {
      * Fees owed above the network's limit, or too many overdue loans, stop borrowing and renewing until
      * they are paid (or waived) and returned.
      */
-    private void checkFees(Holder holder) {
-        int overdue = loans.overdueLoans(holder.readerId());
+    private void checkFees(Holder holder, LoanRepository.Standing standing) {
+        int overdue = standing.overdueLoans();
         if (overdue >= overdueLimit) {
             throw new RefusedException(CirculationRefusal.TOO_MANY_OVERDUE, holder.name(), overdue);
         }
-        int owed = loans.owedCents(holder.readerId());
+        int owed = standing.owedCents();
         if (owed > feeLimitCents) {
             throw new RefusedException(CirculationRefusal.FEES_OWED, holder.name(), owed / 100.0, feeLimitCents / 100.0);
         }

@@ -65,15 +65,19 @@ class LoanRepository {
     }
 
     /** The open loans of a reader: how many, and how many of one item type. */
-    int openLoans(long readerId) {
-        return jdbc.sql("select count(*) from loan where reader_id = :reader and returned_at is null")
-                .param("reader", readerId).query(Integer.class).single();
+    /** What the desk weighs before lending or renewing: open loans, how many are overdue, fees owed (fen). */
+    record Standing(int openLoans, int overdueLoans, int owedCents) {
     }
 
-    int overdueLoans(long readerId) {
-        return jdbc.sql("select count(*) from loan where reader_id = :reader and returned_at is null "
-                        + "and due_on < current_date")
-                .param("reader", readerId).query(Integer.class).single();
+    /** The reader's standing on {@code today}, in one query (its open loans and open fees, by their indexes). */
+    Standing standing(long readerId, LocalDate today) {
+        return jdbc.sql("""
+                        select count(*), count(*) filter (where due_on < :today),
+                               (select coalesce(sum(amount_cents - paid_cents - waived_cents), 0) from fee
+                                where reader_id = :reader and paid_cents + waived_cents < amount_cents)
+                        from loan where reader_id = :reader and returned_at is null""")
+                .param("reader", readerId).param("today", today)
+                .query((rs, n) -> new Standing(rs.getInt(1), rs.getInt(2), rs.getInt(3))).single();
     }
 
     int openLoansOfType(long readerId, ItemType type) {
@@ -109,6 +113,12 @@ class LoanRepository {
                 .param("barcode", barcode == null ? "" : barcode.strip()).query(LoanRepository::loan).optional();
     }
 
+    /** The borrower of an open loan, to lock before the loan itself is read again. */
+    Optional<Long> readerOfOpenLoan(long id) {
+        return jdbc.sql("select reader_id from loan where id = :id and returned_at is null").param("id", id)
+                .query(Long.class).optional();
+    }
+
     Optional<Loan> find(long id) {
         return jdbc.sql(SELECT + " where l.id = :id").param("id", id).query(LoanRepository::loan).optional();
     }
@@ -133,12 +143,6 @@ class LoanRepository {
                         + "returning id")
                 .param("reader", readerId).param("loan", loanId).param("kind", kind).param("cents", cents)
                 .query(Long.class).single();
-    }
-
-    /** Fees not yet paid or waived, in fen. */
-    int owedCents(long readerId) {
-        return jdbc.sql("select coalesce(sum(amount_cents - paid_cents - waived_cents), 0) from fee where reader_id = :r")
-                .param("r", readerId).query(Integer.class).single();
     }
 
     private static final String SELECT = """

@@ -35,27 +35,24 @@ public class ReaderCards {
         this.tiers = tiers;
     }
 
+    /** The holder of a card, the reader's row locked until the calling transaction ends. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Holder> lockHolder(String cardNumber) {
-        Optional<Map.Entry<Long, Boolean>> card = readers.readerOfCard(ManagingReaders.normalizedCard(cardNumber));
-        if (card.isEmpty()) {
-            return Optional.empty();
-        }
-        return lockHolder(card.get().getKey(), ManagingReaders.normalizedCard(cardNumber), card.get().getValue());
+        return readers.lockByCard(ManagingReaders.normalizedCard(cardNumber)).map(this::holder);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Holder> lockReader(long readerId) {
-        return readers.findForUpdate(readerId).map(row -> holder(row, row.cardNumber(), true));
+        return readers.lockById(readerId).map(this::holder);
     }
 
-    private Optional<Holder> lockHolder(long readerId, String cardNumber, boolean current) {
-        return readers.findForUpdate(readerId).map(row -> holder(row, cardNumber, current));
-    }
-
-    private Holder holder(ReaderRepository.Row row, String cardNumber, boolean current) {
-        return new Holder(row.id(), row.name(), cardNumber, current, row.cardType(), row.homeUnit(), row.expiresOn(),
-                readers.openBlocks(List.of(row.id())).getOrDefault(row.id(), List.of()), row.basis(),
+    /** Blocks are read only for a reader who has any (few do): the desk's usual case is one query. */
+    private Holder holder(ReaderRepository.LockedRow locked) {
+        ReaderRepository.Row row = locked.row();
+        List<Reader.Block> blocks = locked.blocked()
+                ? readers.openBlocks(List.of(row.id())).getOrDefault(row.id(), List.of()) : List.of();
+        return new Holder(row.id(), row.name(), locked.cardShown(), locked.currentCard(), row.cardType(), row.homeUnit(),
+                row.expiresOn(), blocks, row.basis(),
                 row.basis() == Reader.BorrowingBasis.DEPOSIT ? tiers.loanLimit(row.depositCents()).orElse(0) : null);
     }
 }

@@ -95,6 +95,48 @@ class ReaderRepository {
         return jdbc.sql(SELECT + " where r.id = :id for update of r").param("id", id).query(this::row).optional();
     }
 
+    /** A reader locked for a desk's transaction: whether the card shown is the working one, and blocked at all. */
+    record LockedRow(Row row, String cardShown, boolean currentCard, boolean blocked) {
+    }
+
+    private static final String BLOCKED = """
+            exists (select 1 from reader_block b where b.reader_id = r.id and b.lifted_at is null
+                    and (b.until is null or b.until >= current_date)) as blocked""";
+
+    /** The holder of a card (the working one or a replaced one), the reader's row locked: one query. */
+    Optional<LockedRow> lockByCard(String cardNumber) {
+        return jdbc.sql("""
+                        select r.id, r.name, r.identity_masked, r.date_of_birth, r.phone, r.address, r.home_unit,
+                               r.card_type, r.guardian_id, c.card_number, r.expires_on, r.borrowing_basis,
+                               r.deposit_cents, r.pin_hash, r.registered_at, r.version, r.email,
+                               shown.replaced_at is null as current_card, %s
+                        from reader_card shown join reader r on r.id = shown.reader_id
+                        left join reader_card c on c.reader_id = r.id and c.replaced_at is null
+                        where shown.card_number = :card
+                        for update of r""".formatted(BLOCKED))
+                .param("card", cardNumber)
+                .query((rs, n) -> new LockedRow(row(rs, n), cardNumber, rs.getBoolean("current_card"),
+                        rs.getBoolean("blocked")))
+                .optional();
+    }
+
+    /** A reader by id, locked, with its working card: one query. */
+    Optional<LockedRow> lockById(long id) {
+        return jdbc.sql("""
+                        select r.id, r.name, r.identity_masked, r.date_of_birth, r.phone, r.address, r.home_unit,
+                               r.card_type, r.guardian_id, c.card_number, r.expires_on, r.borrowing_basis,
+                               r.deposit_cents, r.pin_hash, r.registered_at, r.version, r.email, %s
+                        from reader r left join reader_card c on c.reader_id = r.id and c.replaced_at is null
+                        where r.id = :id
+                        for update of r""".formatted(BLOCKED))
+                .param("id", id)
+                .query((rs, n) -> {
+                    Row row = row(rs, n);
+                    return new LockedRow(row, row.cardNumber(), true, rs.getBoolean("blocked"));
+                })
+                .optional();
+    }
+
     /** The reader a card belongs to, and whether the card is the one that works now. */
     Optional<Map.Entry<Long, Boolean>> readerOfCard(String cardNumber) {
         return jdbc.sql("select reader_id, replaced_at is null from reader_card where card_number = :card")
