@@ -103,8 +103,7 @@ public class CirculationDriver {
                         HttpResponse.BodyHandlers.ofString());
                 long took = System.nanoTime() - intended;
                 String kind = path.contains("checkouts") ? "checkout" : path.contains("checkins") ? "checkin" : "renew";
-                String code = response.statusCode() / 100 == 2 ? "ok"
-                        : response.body().replaceAll(".*\"code\":\"([A-Z_]+)\".*", "$1");
+                String code = response.statusCode() / 100 == 2 ? "ok" : group(CODE, response.body());
                 if (measuring[0]) {
                     outcomes.computeIfAbsent(kind + " " + response.statusCode() + " " + code, k -> new AtomicInteger())
                             .incrementAndGet();
@@ -115,9 +114,9 @@ public class CirculationDriver {
                 }
                 if (kind.equals("checkout") && response.statusCode() == 201) {
                     String b = response.body();
-                    long id = Long.parseLong(b.replaceAll("(?s).*?\"loan\":\\{\"id\":(\\d+).*", "$1"));
-                    String barcode = b.replaceAll("(?s).*?\"barcode\":\"([^\"]+)\".*", "$1");
-                    String unit = b.replaceAll("(?s).*?\"lendingUnit\":\"([^\"]+)\".*", "$1");
+                    long id = Long.parseLong(group(LOAN_ID, b));
+                    String barcode = group(BARCODE, b);
+                    String unit = group(LENDING_UNIT, b);
                     open.add(new Loan(id, barcode, unit));
                 }
             } catch (Exception e) {
@@ -168,6 +167,17 @@ public class CirculationDriver {
             report("closed model, " + clients + " clients back to back", latencies[0], recorded.get(), seconds, outcomes);
         }
         System.exit(0);
+    }
+
+    // compiled once: the driver shares the two cores with the server, and must cost it little
+    static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("\"code\":\"([A-Z_]+)\"");
+    static final java.util.regex.Pattern LOAN_ID = java.util.regex.Pattern.compile("\"loan\":\\{\"id\":(\\d+)");
+    static final java.util.regex.Pattern BARCODE = java.util.regex.Pattern.compile("\"barcode\":\"([^\"]+)\"");
+    static final java.util.regex.Pattern LENDING_UNIT = java.util.regex.Pattern.compile("\"lendingUnit\":\"([^\"]+)\"");
+
+    static String group(java.util.regex.Pattern pattern, String body) {
+        java.util.regex.Matcher m = pattern.matcher(body);
+        return m.find() ? m.group(1) : "?";
     }
 
     static void report(String what, long[] all, long count, int seconds, Map<String, AtomicInteger> outcomes) {

@@ -15,6 +15,9 @@ work="$(mktemp -d)"
 . bench/common.sh
 start_server
 token=$(api_key circulation-edges-$RANDOM CIRCULATE)
+echo "== warming the server up: 30 s of the usual mix (not measured)"
+java bench/CirculationDriver.java --base "http://127.0.0.1:$port" --token "$token" --pairs "$data/pairs.tsv" \
+  --clients 16 --seconds 1 --warmup 30 >/dev/null
 
 echo "== one reader with 500 loans"
 # the product caps a rule at 500 loans; the bench lifts the cap for this one reader's rule, and puts it back

@@ -105,6 +105,13 @@ class HoldRepository {
     }
 
     /** The hold a copy is chosen for, if any, locked. */
+    /** Whether any reader holds the title now (waiting, in transit or ready): most checkins find none. */
+    boolean anyLive(long recordId) {
+        return jdbc.sql("select exists (select 1 from hold where record_id = :record "
+                        + "and status in ('WAITING', 'IN_TRANSIT', 'READY'))")
+                .param("record", recordId).query(Boolean.class).single();
+    }
+
     /** Whether a live hold has chosen this copy. */
     boolean targeted(long itemId) {
         return jdbc.sql("select exists (select 1 from hold where target_item_id = :item "

@@ -183,6 +183,9 @@ public class Holds {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Trap> trap(CirculationItem item, String unit) {
+        if (!holds.anyLive(item.recordId())) {
+            return Optional.empty(); // a hold that chose this copy is a hold on its title
+        }
         LocalDate today = LocalDate.now(clock);
         Optional<Hold> hold = holds.lockTargeting(item.id()).filter(h -> h.status() == Hold.Status.WAITING)
                 .or(() -> holds.lockNextWaiting(item.recordId(), item.id(), today));

