@@ -41,6 +41,14 @@ public class CirculatingItems {
                 .query(CirculatingItems::item).optional();
     }
 
+    /** The item with this barcode (any case) as it is now, for a kiosk's item information; not locked. */
+    @Transactional(readOnly = true)
+    public Optional<CirculationItem> find(String barcode) {
+        return jdbc.sql(SELECT + "where upper(i.barcode) = upper(:barcode)")
+                .param("barcode", barcode == null ? "" : barcode.strip())
+                .query(CirculatingItems::item).optional();
+    }
+
     private static CirculationItem item(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new CirculationItem(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), ItemType.valueOf(rs.getString(7)),

@@ -25,6 +25,7 @@ import org.shuxiang.patrons.ReaderCards.Holder;
 import org.shuxiang.platform.AccessControl;
 import org.shuxiang.platform.AuditLog;
 import org.shuxiang.platform.Permission;
+import org.shuxiang.platform.Refusal;
 import org.shuxiang.platform.RefusedException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -325,6 +326,47 @@ public class Circulating {
 
     /** The answer to renew-all: loans renewed, and the barcodes not renewed with their reason codes. */
     public record RenewAll(List<Loan> renewed, Map<String, String> refused) {
+    }
+
+    /** A reader as a kiosk or desk sees them when the card is shown: open loans, overdue count, fees owed. */
+    public record Summary(Holder holder, List<Loan> loans, int overdueLoans, int owedCents, Refusal refusal,
+                          Object[] refusalArguments) {
+
+        /** Why the desk would refuse this reader a loan now (card, blocks, overdue loans, fees), if it would. */
+        public Optional<Refusal> borrowingRefusal() {
+            return Optional.ofNullable(refusal);
+        }
+    }
+
+    /**
+     * The holder of a card that is shown at a desk or a kiosk anywhere in the network (one card, borrow
+     * anywhere): their open loans and standing. Empty for an unknown card.
+     */
+    @Transactional
+    public Optional<Summary> summary(String cardNumber) {
+        access.requireSomewhere(Permission.CIRCULATE);
+        return cards.lockHolder(cardNumber).map(holder -> {
+            LocalDate today = LocalDate.now(clock);
+            LoanRepository.Standing standing = loans.standing(holder.readerId(), today);
+            Refusal refusal = null;
+            Object[] arguments = new Object[0];
+            try {
+                checkCard(holder, today);
+                checkFees(holder, standing);
+            } catch (RefusedException refused) {
+                refusal = refused.refusal();
+                arguments = refused.arguments();
+            }
+            return new Summary(holder, loans.openLoansOf(holder.readerId()), standing.overdueLoans(),
+                    standing.owedCents(), refusal, arguments);
+        });
+    }
+
+    /** The open loan of the item with this barcode, if it is on loan. */
+    @Transactional(readOnly = true)
+    public Optional<Loan> openLoanOf(String barcode) {
+        access.requireSomewhere(Permission.CIRCULATE);
+        return loans.openLoanOfBarcode(barcode);
     }
 
     /** A reader's open loans, soonest due first, for staff who serve the reader's home unit. */

@@ -52,10 +52,16 @@ class DemoLoader implements ApplicationRunner {
     private final ManagingStaff staff;
     private final AccessControl access;
     private final TransactionTemplate transactions;
+    private final org.shuxiang.selfservice.Sip2Accounts sip2;
+
+    /** The demo's SIP2 machine: a self-check kiosk at a 24-hour library (its institution id is the unit code). */
+    static final String KIOSK_LOGIN = "demo-kiosk";
+    static final String KIOSK_UNIT = "TL-24H-01";
 
     DemoLoader(Environment environment, OrgUnits units, ManagingOrgUnits managing, ManagingStaff staff,
                AccessControl access, TransactionTemplate transactions, DemoCatalogueLoader catalogue,
-               DemoReaders readers) {
+               DemoReaders readers, org.shuxiang.selfservice.Sip2Accounts sip2) {
+        this.sip2 = sip2;
         this.catalogue = catalogue;
         this.readers = readers;
         this.environment = environment;
@@ -92,6 +98,9 @@ class DemoLoader implements ApplicationRunner {
         }
         log.info("Loaded the demo network: {} units; staff accounts {} (password {})", demoUnits.size(),
                 STAFF.stream().map(DemoStaff::username).toList(), PASSWORD);
+        sip2.save(KIOSK_LOGIN, PASSWORD, KIOSK_UNIT, "UTF-8", true, "zh-CN");
+        log.info("Demo SIP2 kiosk: login {} password {} at {} (institution id {})", KIOSK_LOGIN, PASSWORD, KIOSK_UNIT,
+                KIOSK_UNIT);
         if (environment.getProperty("shuxiang.demo-catalogue", Boolean.class, true)) {
             catalogue.load(demoUnits.stream().filter(u -> u.services().lends()).map(OrgUnit::code).sorted().toList());
             readers.load();

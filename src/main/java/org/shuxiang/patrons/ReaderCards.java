@@ -29,10 +29,29 @@ public class ReaderCards {
 
     private final ReaderRepository readers;
     private final DepositTiers tiers;
+    private final org.springframework.security.crypto.password.PasswordEncoder passwords;
 
-    ReaderCards(ReaderRepository readers, DepositTiers tiers) {
+    ReaderCards(ReaderRepository readers, DepositTiers tiers,
+                org.springframework.security.crypto.password.PasswordEncoder passwords) {
         this.readers = readers;
         this.tiers = tiers;
+        this.passwords = passwords;
+    }
+
+    /**
+     * Whether {@code pin} is the PIN of the card's holder, as a kiosk checks it (SIP2 {@code AD}); false
+     * for an unknown card or a reader without a PIN.
+     */
+    @Transactional(readOnly = true)
+    public boolean pinMatches(String cardNumber, String pin) {
+        if (pin == null || pin.isEmpty()) {
+            return false;
+        }
+        return readers.readerOfCard(ManagingReaders.normalizedCard(cardNumber))
+                .flatMap(card -> readers.find(card.getKey()))
+                .map(ReaderRepository.Row::pinHash)
+                .filter(hash -> hash != null && passwords.matches(pin, hash))
+                .isPresent();
     }
 
     /** The holder of a card, the reader's row locked until the calling transaction ends. */

@@ -93,9 +93,17 @@ public class AccessControl {
 
     /** Runs {@code work} as the platform itself, e.g. at start-up, outside any request. */
     public <T> T asSystem(String name, Supplier<T> work) {
+        return as(new Actor.System(name), work);
+    }
+
+    /**
+     * Runs {@code work} as {@code actor}, for an actor that signed in outside HTTP (a SIP2 machine on its
+     * own connection): the same permission checks and audit as a request of that actor.
+     */
+    public <T> T as(Actor actor, Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new SystemAuthentication(new Actor.System(name)));
+        context.setAuthentication(new SystemAuthentication(actor));
         SecurityContextHolder.setContext(context);
         try {
             return work.get();
@@ -132,9 +140,9 @@ public class AccessControl {
     }
 
     private static final class SystemAuthentication extends AbstractAuthenticationToken {
-        private final Actor.System actor;
+        private final Actor actor;
 
-        SystemAuthentication(Actor.System actor) {
+        SystemAuthentication(Actor actor) {
             super(AuthorityUtils.NO_AUTHORITIES);
             this.actor = actor;
             setAuthenticated(true);

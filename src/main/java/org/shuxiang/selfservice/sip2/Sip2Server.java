@@ -1,0 +1,275 @@
+package org.shuxiang.selfservice.sip2;
+
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.DelimiterBasedFrameDecoder;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SIP2 listener: TCP on {@code shuxiang.sip2.port} (6001 by default; 0 picks a free port), inside the
+ * application. Messages end with a carriage return; one longer than {@code shuxiang.sip2.max-message}
+ * bytes, or three malformed ones in a row, close the connection, as does silence longer than
+ * {@code shuxiang.sip2.idle-timeout}. The network threads only frame bytes; each message is answered on
+ * a worker thread, one message at a time per connection, so a slow database never stalls other machines'
+ * connections.
+ */
+@Component
+class Sip2Server implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Sip2Server.class);
+    private static final int MALFORMED_IN_A_ROW = 3;
+
+    private final Sip2Service service;
+    private final boolean enabled;
+    private final int configuredPort;
+    private final int maxMessage;
+    private final long idleSeconds;
+    private final int workers;
+    private EventLoopGroup boss;
+    private EventLoopGroup io;
+    private ExecutorService work;
+    private Channel channel;
+    private volatile int port;
+
+    Sip2Server(Sip2Service service, @Value("${shuxiang.sip2.enabled:true}") boolean enabled,
+               @Value("${shuxiang.sip2.port:6001}") int port,
+               @Value("${shuxiang.sip2.max-message:16384}") int maxMessage,
+               @Value("${shuxiang.sip2.idle-timeout:600s}") java.time.Duration idleTimeout,
+               @Value("${shuxiang.sip2.workers:16}") int workers) {
+        this.service = service;
+        this.enabled = enabled;
+        this.configuredPort = port;
+        this.maxMessage = maxMessage;
+        this.idleSeconds = idleTimeout.toSeconds();
+        this.workers = workers;
+    }
+
+    /** The port the server listens on (the chosen one when configured as 0). */
+    int port() {
+        return port;
+    }
+
+    @Override
+    public void start() {
+        if (!enabled) {
+            return;
+        }
+        boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        io = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        work = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
+                r -> {
+                    Thread t = new Thread(r, "sip2-worker");
+                    t.setDaemon(true);
+                    return t;
+                });
+        ByteBuf carriageReturn = Unpooled.wrappedBuffer(new byte[] {'\r'});
+        ServerBootstrap bootstrap = new ServerBootstrap().group(boss, io).channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new IdleStateHandler(idleSeconds, 0, 0, TimeUnit.SECONDS))
+                                .addLast(new DelimiterBasedFrameDecoder(maxMessage, true, true, carriageReturn.duplicate()))
+                                .addLast(new Connection());
+                    }
+                });
+        try {
+            channel = bootstrap.bind(new InetSocketAddress(configuredPort)).sync().channel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("SIP2 server start interrupted", e);
+        }
+        port = ((InetSocketAddress) channel.localAddress()).getPort();
+        log.info("SIP2 server listening on port {}", port);
+    }
+
+    @Override
+    public void stop() {
+        if (channel != null) {
+            channel.close().syncUninterruptibly();
+            channel = null;
+        }
+        if (boss != null) {
+            boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+            io.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+            work.shutdown();
+            boss = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return channel != null;
+    }
+
+    /** One machine's connection. */
+    private final class Connection extends ChannelInboundHandlerAdapter {
+
+        private final Sip2Session session = new Sip2Session();
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            ctx.channel().config().setAutoRead(true);
+            ctx.fireChannelActive();
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ByteBuf frame = (ByteBuf) msg;
+            byte[] bytes;
+            try {
+                int start = frame.readerIndex();
+                int end = frame.writerIndex();
+                while (start < end && (frame.getByte(start) == '\n' || frame.getByte(start) == ' ')) {
+                    start++; // the line feed some machines send after the carriage return
+                }
+                bytes = new byte[end - start];
+                frame.getBytes(start, bytes);
+            } finally {
+                frame.release();
+            }
+            if (bytes.length == 0) {
+                return;
+            }
+            ctx.channel().config().setAutoRead(false); // one message at a time per connection
+            try {
+                work.execute(() -> {
+                    try {
+                        handle(ctx, bytes);
+                    } finally {
+                        if (ctx.channel().isActive()) {
+                            ctx.channel().config().setAutoRead(true);
+                        }
+                    }
+                });
+            } catch (RejectedExecutionException busy) {
+                log.warn("SIP2 server busy; closing {}", ctx.channel().remoteAddress());
+                ctx.close();
+            }
+        }
+
+        private void handle(ChannelHandlerContext ctx, byte[] bytes) {
+            if (!Sip2Message.checksumValid(bytes)) {
+                log.info("SIP2 bad checksum from {}; asking for a resend", ctx.channel().remoteAddress());
+                send(ctx, "96".getBytes(StandardCharsets.US_ASCII));
+                return;
+            }
+            Sip2Message request;
+            try {
+                request = Sip2Message.parse(new String(bytes, session.charset()));
+            } catch (Sip2FormatException malformed) {
+                log.info("SIP2 malformed message from {}: {}", ctx.channel().remoteAddress(), malformed.getMessage());
+                if (session.malformed() >= MALFORMED_IN_A_ROW) {
+                    ctx.close();
+                } else {
+                    send(ctx, "96".getBytes(StandardCharsets.US_ASCII));
+                }
+                return;
+            }
+            if (request.command().equals("97")) {
+                if (session.lastAnswer() != null) {
+                    send(ctx, session.lastAnswer());
+                }
+                return;
+            }
+            byte[] repeated = session.repeatOf(request);
+            if (repeated != null) {
+                send(ctx, repeated); // the same request again: the same answer, not a second checkout
+                return;
+            }
+            if (!session.loggedIn() && !request.command().equals("93")) {
+                log.info("SIP2 message {} before login from {}; closing", request.command(), ctx.channel().remoteAddress());
+                ctx.close();
+                return;
+            }
+            if (!request.known()) {
+                log.info("SIP2 unknown message {} from {}; ignored", request.command(), ctx.channel().remoteAddress());
+                return;
+            }
+            String answer;
+            try {
+                answer = service.answer(session, request);
+            } catch (RuntimeException e) {
+                log.error("SIP2 message {} failed", request.command(), e);
+                ctx.close();
+                return;
+            }
+            if (answer == null) {
+                return;
+            }
+            byte[] out = withErrorDetection(answer, request);
+            session.answered(request, out);
+            send(ctx, out);
+            if (session.refused()) {
+                ctx.close();
+            }
+        }
+
+        /** The answer in the session's character set, with AY and AZ when the request carried them. */
+        private byte[] withErrorDetection(String answer, Sip2Message request) {
+            if (request.sequence() == null && request.checksum() == null) {
+                return answer.getBytes(session.charset());
+            }
+            String withSequence = answer + "AY" + (request.sequence() == null ? '0' : request.sequence()) + "AZ";
+            byte[] head = withSequence.getBytes(session.charset());
+            ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + 4);
+            out.writeBytes(head);
+            out.writeBytes(Sip2Message.checksum(head, head.length).getBytes(StandardCharsets.US_ASCII));
+            return out.toByteArray();
+        }
+
+        private void send(ChannelHandlerContext ctx, byte[] message) {
+            ByteBuf buffer = ctx.alloc().buffer(message.length + 1);
+            buffer.writeBytes(message).writeByte('\r');
+            ctx.writeAndFlush(buffer);
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            if (event instanceof IdleStateEvent) {
+                log.info("SIP2 connection {} idle; closing", ctx.channel().remoteAddress());
+                ctx.close();
+            } else {
+                ctx.fireUserEventTriggered(event);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            if (cause instanceof TooLongFrameException) {
+                log.info("SIP2 message too long from {}; closing", ctx.channel().remoteAddress());
+            } else {
+                log.info("SIP2 connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+            }
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,399 @@
+package org.shuxiang.selfservice.sip2;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.shuxiang.catalog.CirculatingItems;
+import org.shuxiang.catalog.CirculatingItems.CirculationItem;
+import org.shuxiang.circulation.Circulating;
+import org.shuxiang.circulation.CirculationRefusal;
+import org.shuxiang.circulation.Loan;
+import org.shuxiang.holds.Hold;
+import org.shuxiang.holds.Holds;
+import org.shuxiang.network.OrgUnits;
+import org.shuxiang.patrons.ReaderCards;
+import org.shuxiang.platform.AccessControl;
+import org.shuxiang.platform.Refusal;
+import org.shuxiang.platform.RefusedException;
+import org.shuxiang.selfservice.Sip2Accounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each SIP2 request does, through the same circulation, reader and hold services as the desks and
+ * the REST API, as the machine that logged in (its unit, its permission to circulate there). Answers
+ * follow the 3M SIP2 2.00 layouts field for field; the institution id ({@code AO}) is echoed back.
+ */
+@Component
+class Sip2Service {
+
+    private static final Logger log = LoggerFactory.getLogger(Sip2Service.class);
+
+    /** Patron status, 14 positions (charge, renewal, recall, hold privileges denied; card lost; too many …). */
+    private static final int CHARGE_DENIED = 0;
+    private static final int RENEWAL_DENIED = 1;
+    private static final int RECALL_DENIED = 2;
+    private static final int HOLD_DENIED = 3;
+    private static final int CARD_LOST = 4;
+    private static final int TOO_MANY_CHARGED = 5;
+    private static final int TOO_MANY_OVERDUE = 6;
+    private static final int EXCESSIVE_FINES = 10;
+
+    /** Messages this server answers, in the order of the BX field of message 98. */
+    private static final String SUPPORTED = "YYYNYYYYYNYNNNYN";
+
+    private final Sip2Accounts accounts;
+    private final Circulating circulating;
+    private final CirculatingItems items;
+    private final ReaderCards cards;
+    private final Holds holds;
+    private final OrgUnits units;
+    private final AccessControl access;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    Sip2Service(Sip2Accounts accounts, Circulating circulating, CirculatingItems items, ReaderCards cards, Holds holds,
+                OrgUnits units, AccessControl access, MessageSource messages, Clock clock) {
+        this.accounts = accounts;
+        this.circulating = circulating;
+        this.items = items;
+        this.cards = cards;
+        this.holds = holds;
+        this.units = units;
+        this.access = access;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** The answer to a request, or null when none is due (a command the server does not offer). */
+    String answer(Sip2Session session, Sip2Message request) {
+        if (request.command().equals("93")) {
+            return login(session, request);
+        }
+        Sip2Accounts.Account account = session.account();
+        return access.as(account.actor(), () -> switch (request.command()) {
+            case "99" -> status(session, account);
+            case "23" -> patronStatus(account, request);
+            case "63" -> patronInformation(account, request);
+            case "11" -> checkout(account, request);
+            case "09" -> checkin(account, request);
+            case "17" -> itemInformation(account, request);
+            case "29" -> renew(account, request);
+            case "35" -> endSession(account, request);
+            default -> {
+                log.info("SIP2 {}: message {} is not offered; no answer", account.login(), request.command());
+                yield null;
+            }
+        });
+    }
+
+    private String login(Sip2Session session, Sip2Message request) {
+        Optional<Sip2Accounts.Account> account = accounts.login(request.field("CN"), request.field("CO"));
+        if (account.isEmpty()) {
+            log.warn("SIP2 login refused for \"{}\"", request.field("CN"));
+            session.refuse();
+            return "940";
+        }
+        session.loggedIn(account.get(), request.field("CP"));
+        log.info("SIP2 {} logged in at {}", account.get().login(), account.get().unitCode());
+        return "941";
+    }
+
+    private String status(Sip2Session session, Sip2Accounts.Account account) {
+        String supported = account.mayCheckOut() ? SUPPORTED : SUPPORTED.substring(0, 1) + "N" + SUPPORTED.substring(2);
+        return new Sip2Response("98").flag(true).flag(true).flag(account.mayCheckOut()).flag(true).flag(false)
+                .flag(false).fixed("030").fixed("003").date(now()).fixed("2.00")
+                .field("AO", account.unitCode()).field("AM", units.nameOf(account.unitCode()))
+                .field("BX", supported).optional("AN", session.location()).toString();
+    }
+
+    private String patronStatus(Sip2Accounts.Account account, Sip2Message request) {
+        String card = request.field("AA");
+        String pin = request.field("AD");
+        Optional<Circulating.Summary> summary = circulating.summary(card == null ? "" : card);
+        Sip2Response answer = new Sip2Response("24").fixed(patronStatus(summary))
+                .fixed(language(request.fixed().substring(0, 3))).date(now())
+                .field("AO", account.unitCode()).field("AA", card)
+                .field("AE", summary.map(s -> s.holder().name()).orElse(""))
+                .field("BL", yn(summary.isPresent()));
+        if (pin != null) {
+            answer.field("CQ", yn(summary.isPresent() && cards.pinMatches(card, pin)));
+        }
+        summary.ifPresent(s -> answer.field("BH", "CNY").field("BV", yuan(s.owedCents())));
+        return answer.optional("AF", screenMessage(account, summary, card)).toString();
+    }
+
+    private String patronInformation(Sip2Accounts.Account account, Sip2Message request) {
+        String card = request.field("AA");
+        String pin = request.field("AD");
+        String selection = request.fixed().substring(21, 31);
+        Optional<Circulating.Summary> summary = circulating.summary(card == null ? "" : card);
+        List<Loan> loans = summary.map(Circulating.Summary::loans).orElse(List.of());
+        LocalDate today = LocalDate.now(clock);
+        List<Loan> overdue = loans.stream().filter(l -> l.dueOn().isBefore(today)).toList();
+        List<Hold> live = summary.map(s -> holds.ofReader(s.holder().readerId())).orElse(List.of()).stream()
+                .filter(h -> h.status() == Hold.Status.WAITING || h.status() == Hold.Status.IN_TRANSIT
+                        || h.status() == Hold.Status.READY)
+                .toList();
+        List<Hold> ready = live.stream().filter(h -> h.status() == Hold.Status.READY).toList();
+        List<Hold> waiting = live.stream().filter(h -> h.status() != Hold.Status.READY).toList();
+        Sip2Response answer = new Sip2Response("64").fixed(patronStatus(summary))
+                .fixed(language(request.fixed().substring(0, 3))).date(now())
+                .count(ready.size()).count(overdue.size()).count(loans.size())
+                .count(summary.map(s -> s.owedCents() > 0 ? 1 : 0).orElse(0)).count(0).count(waiting.size())
+                .field("AO", account.unitCode()).field("AA", card)
+                .field("AE", summary.map(s -> s.holder().name()).orElse(""))
+                .field("BL", yn(summary.isPresent()));
+        if (pin != null) {
+            answer.field("CQ", yn(summary.isPresent() && cards.pinMatches(card, pin)));
+        }
+        summary.ifPresent(s -> answer.field("BH", "CNY").field("BV", yuan(s.owedCents())));
+        int from = range(request.field("BP"), 1);
+        int to = range(request.field("BQ"), Integer.MAX_VALUE);
+        if (selected(selection, 0)) {
+            window(ready.stream().map(h -> h.targetBarcode() != null ? h.targetBarcode() : h.title()).toList(), from, to)
+                    .forEach(v -> answer.field("AS", v));
+        } else if (selected(selection, 1)) {
+            window(overdue.stream().map(Loan::barcode).toList(), from, to).forEach(v -> answer.field("AT", v));
+        } else if (selected(selection, 2)) {
+            window(loans.stream().map(Loan::barcode).toList(), from, to).forEach(v -> answer.field("AU", v));
+        } else if (selected(selection, 5)) {
+            window(waiting.stream().map(Hold::title).toList(), from, to).forEach(v -> answer.field("CD", v));
+        }
+        return answer.optional("AF", screenMessage(account, summary, card)).toString();
+    }
+
+    private String checkout(Sip2Accounts.Account account, Sip2Message request) {
+        boolean renewalPolicy = request.fixed().charAt(0) == 'Y';
+        String card = request.field("AA");
+        String barcode = request.field("AB");
+        String pin = request.field("AD");
+        Sip2Response failed = new Sip2Response("12").fixed("0").flag(false).fixed("N").flag(false).date(now())
+                .field("AO", account.unitCode()).field("AA", card).field("AB", barcode);
+        if (!account.mayCheckOut()) {
+            return failed.field("AJ", "").field("AH", "")
+                    .field("AF", text(account, "sip2.CHECKOUT_NOT_HERE")).toString();
+        }
+        if (pin != null && !cards.pinMatches(card, pin)) {
+            return failed.field("AJ", "").field("AH", "").field("AF", text(account, "sip2.PIN_WRONG")).toString();
+        }
+        try {
+            Circulating.Checkout checkout = circulating.checkout(card, barcode, account.unitCode(), null);
+            return charged("12", account, card, checkout.loan(), false);
+        } catch (RefusedException refused) {
+            if (refused.refusal() == CirculationRefusal.ITEM_ALREADY_ON_LOAN && renewalPolicy) {
+                Optional<Loan> loan = circulating.openLoanOf(barcode);
+                Optional<Circulating.Summary> holder = circulating.summary(card);
+                if (loan.isPresent() && holder.isPresent() && loan.get().readerId() == holder.get().holder().readerId()) {
+                    try {
+                        return charged("12", account, card, circulating.renew(loan.get().id()), true);
+                    } catch (RefusedException renewalRefused) {
+                        refused = renewalRefused;
+                    }
+                }
+            }
+            return failed.field("AJ", title(barcode)).field("AH", "").field("AF", text(account, refused)).toString();
+        }
+    }
+
+    /** A successful checkout (12) or renewal (30): the title, the due date, the loan as transaction id. */
+    private String charged(String command, Sip2Accounts.Account account, String card, Loan loan, boolean renewal) {
+        return new Sip2Response(command).fixed("1").flag(renewal).fixed("N").flag(true).date(now())
+                .field("AO", account.unitCode()).field("AA", card).field("AB", loan.barcode())
+                .field("AJ", loan.title()).field("AH", Sip2Response.DATE.format(endOf(loan.dueOn())))
+                .field("BK", Long.toString(loan.id()))
+                .field("AF", text(account, "sip2.DUE_ON", loan.title(), loan.dueOn().toString())).toString();
+    }
+
+    private String checkin(Sip2Accounts.Account account, Sip2Message request) {
+        String barcode = request.field("AB");
+        try {
+            Circulating.Checkin checkin = circulating.checkin(barcode, account.unitCode());
+            Optional<CirculationItem> item = items.find(barcode);
+            boolean alert = switch (checkin.routing()) {
+                case RESHELVE, STAY_HERE -> false;
+                default -> true;
+            };
+            String alertType = switch (checkin.routing()) {
+                case HOLD_SHELF -> "01";
+                case SEND_FOR_HOLD -> "02";
+                case SEND_TO_OWNER -> "04";
+                default -> null;
+            };
+            Sip2Response answer = new Sip2Response("10").fixed("1").flag(true).fixed("N").flag(alert).date(now())
+                    .field("AO", account.unitCode()).field("AB", checkin.loan().barcode())
+                    .field("AQ", item.map(CirculationItem::owningUnit).orElse(""))
+                    .field("AJ", checkin.loan().title()).field("AA", checkin.loan().cardNumber());
+            if (alert) {
+                answer.field("CT", checkin.destination()).field("CV", alertType);
+            }
+            String message = switch (checkin.routing()) {
+                case HOLD_SHELF -> text(account, "sip2.ROUTE_HOLD_SHELF");
+                case SEND_FOR_HOLD -> text(account, "sip2.ROUTE_SEND_FOR_HOLD", checkin.destinationName());
+                case SEND_TO_OWNER -> text(account, "sip2.ROUTE_SEND_TO_OWNER", checkin.destinationName());
+                default -> text(account, "sip2.ROUTE_RESHELVE");
+            };
+            if (checkin.feeCents() > 0) {
+                message = message + " " + text(account, "sip2.FEE_CHARGED", yuan(checkin.feeCents()));
+            }
+            return answer.field("AF", message).toString();
+        } catch (RefusedException refused) {
+            return new Sip2Response("10").fixed("0").flag(false).fixed("N").flag(true).date(now())
+                    .field("AO", account.unitCode()).field("AB", barcode).field("AQ", "")
+                    .field("AJ", title(barcode)).field("AF", text(account, refused)).toString();
+        }
+    }
+
+    private String itemInformation(Sip2Accounts.Account account, Sip2Message request) {
+        String barcode = request.field("AB");
+        Optional<CirculationItem> found = items.find(barcode);
+        if (found.isEmpty()) {
+            return new Sip2Response("18").fixed("01").fixed("00").fixed("01").date(now())
+                    .field("AB", barcode).field("AJ", "").field("AO", account.unitCode())
+                    .field("AF", text(account, CirculationRefusal.ITEM_UNKNOWN, barcode)).toString();
+        }
+        CirculationItem item = found.get();
+        String status = switch (item.status()) {
+            case AVAILABLE -> "03";
+            case ON_LOAN -> "04";
+            case ON_HOLD_SHELF -> "08";
+            case IN_TRANSIT -> "10";
+            case LOST -> "12";
+            case MISSING -> "13";
+            default -> "01";
+        };
+        Sip2Response answer = new Sip2Response("18").fixed(status).fixed("00").fixed("01").date(now())
+                .field("CF", Integer.toString(holds.waiting(item.recordId())));
+        if (item.status() == org.shuxiang.catalog.ItemStatus.ON_LOAN) {
+            circulating.openLoanOf(item.barcode())
+                    .ifPresent(loan -> answer.field("AH", Sip2Response.DATE.format(endOf(loan.dueOn()))));
+        }
+        return answer.field("AB", item.barcode()).field("AJ", item.title()).field("AO", account.unitCode())
+                .field("BG", units.nameOf(item.owningUnit())).field("AQ", item.owningUnit())
+                .field("AP", item.currentUnit()).toString();
+    }
+
+    private String renew(Sip2Accounts.Account account, Sip2Message request) {
+        String card = request.field("AA");
+        String barcode = request.field("AB");
+        String pin = request.field("AD");
+        Sip2Response failed = new Sip2Response("30").fixed("0").flag(false).fixed("N").flag(false).date(now())
+                .field("AO", account.unitCode()).field("AA", card).field("AB", barcode);
+        if (pin != null && !cards.pinMatches(card, pin)) {
+            return failed.field("AJ", "").field("AH", "").field("AF", text(account, "sip2.PIN_WRONG")).toString();
+        }
+        Optional<Loan> loan = circulating.openLoanOf(barcode);
+        Optional<Circulating.Summary> holder = circulating.summary(card == null ? "" : card);
+        if (loan.isEmpty() || holder.isEmpty() || loan.get().readerId() != holder.get().holder().readerId()) {
+            return failed.field("AJ", title(barcode)).field("AH", "")
+                    .field("AF", text(account, CirculationRefusal.LOAN_NOT_FOUND, barcode)).toString();
+        }
+        try {
+            return charged("30", account, card, circulating.renew(loan.get().id()), true);
+        } catch (RefusedException refused) {
+            return failed.field("AJ", loan.get().title()).field("AH", "").field("AF", text(account, refused)).toString();
+        }
+    }
+
+    private String endSession(Sip2Accounts.Account account, Sip2Message request) {
+        return new Sip2Response("36").flag(true).date(now()).field("AO", account.unitCode())
+                .field("AA", request.field("AA")).toString();
+    }
+
+    /** The 14 patron status flags: privileges denied when the desk would refuse, and why. */
+    private String patronStatus(Optional<Circulating.Summary> summary) {
+        char[] flags = "              ".toCharArray();
+        if (summary.isEmpty()) {
+            flags[CHARGE_DENIED] = flags[RENEWAL_DENIED] = flags[RECALL_DENIED] = flags[HOLD_DENIED] = 'Y';
+            return new String(flags);
+        }
+        Optional<Refusal> refusal = summary.get().borrowingRefusal();
+        if (refusal.isPresent()) {
+            flags[CHARGE_DENIED] = 'Y';
+            Refusal r = refusal.get();
+            if (r != CirculationRefusal.LOAN_LIMIT_REACHED) {
+                flags[RENEWAL_DENIED] = flags[RECALL_DENIED] = flags[HOLD_DENIED] = 'Y';
+            }
+            if (r == CirculationRefusal.CARD_REPLACED) {
+                flags[CARD_LOST] = 'Y';
+            } else if (r == CirculationRefusal.LOAN_LIMIT_REACHED) {
+                flags[TOO_MANY_CHARGED] = 'Y';
+            } else if (r == CirculationRefusal.TOO_MANY_OVERDUE) {
+                flags[TOO_MANY_OVERDUE] = 'Y';
+            } else if (r == CirculationRefusal.FEES_OWED) {
+                flags[EXCESSIVE_FINES] = 'Y';
+            }
+        }
+        return new String(flags);
+    }
+
+    private String screenMessage(Sip2Accounts.Account account, Optional<Circulating.Summary> summary, String card) {
+        if (summary.isEmpty()) {
+            return text(account, CirculationRefusal.CARD_UNKNOWN, card);
+        }
+        return summary.get().borrowingRefusal().map(r -> text(account, r, summary.get().refusalArguments()))
+                .orElse(null);
+    }
+
+    private String title(String barcode) {
+        return items.find(barcode).map(CirculationItem::title).orElse("");
+    }
+
+    private String text(Sip2Accounts.Account account, RefusedException refused) {
+        return text(account, refused.refusal(), refused.arguments());
+    }
+
+    private String text(Sip2Accounts.Account account, Refusal refusal, Object... arguments) {
+        return messages.getMessage(refusal.messageKey(), arguments, refusal.name(), account.locale());
+    }
+
+    private String text(Sip2Accounts.Account account, String key, Object... arguments) {
+        return messages.getMessage(key, arguments, key, account.locale());
+    }
+
+    private ZonedDateTime now() {
+        return ZonedDateTime.now(clock);
+    }
+
+    private ZonedDateTime endOf(LocalDate day) {
+        return day.atTime(LocalTime.of(23, 59, 59)).atZone(clock.getZone());
+    }
+
+    /** The language the machine asked for, echoed; 000 (unknown) when it sent none. */
+    private static String language(String code) {
+        return code.isBlank() ? "000" : code;
+    }
+
+    private static String yn(boolean yes) {
+        return yes ? "Y" : "N";
+    }
+
+    private static String yuan(int cents) {
+        return java.math.BigDecimal.valueOf(cents, 2).toPlainString();
+    }
+
+    private static boolean selected(String selection, int position) {
+        return selection.length() > position && selection.charAt(position) == 'Y';
+    }
+
+    private static int range(String value, int otherwise) {
+        try {
+            return value == null || value.isBlank() ? otherwise : Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+
+    /** Items {@code from} to {@code to} of a list (1-based, inclusive), as BP and BQ select them. */
+    private static List<String> window(List<String> all, int from, int to) {
+        int start = Math.max(from, 1) - 1;
+        int end = Math.min(to, all.size());
+        return start >= end ? List.of() : all.subList(start, end);
+    }
+}
