@@ -345,7 +345,8 @@ class TwoNodesIT {
         Files.createDirectories(dir);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port,
-                "--shuxiang.data-dir=" + dir.toAbsolutePath(), "--shuxiang.search.ephemeral=true", "--shuxiang.sip2.port=0", "--shuxiang.patrons.identity-key=" + KEY,
+                "--shuxiang.data-dir=" + dir.toAbsolutePath(), "--shuxiang.search.ephemeral=true",
+                "--shuxiang.sip2.port=0", "--shuxiang.patrons.identity-key=" + KEY,
                 "--logging.level.root=warn"));
         if (demo) {
             command.addAll(List.of("--demo", "--shuxiang.demo-catalogue=false"));

@@ -37,14 +37,16 @@ import org.springframework.stereotype.Component;
  * application. Messages end with a carriage return; one longer than {@code shuxiang.sip2.max-message}
  * bytes, or three malformed ones in a row, close the connection, as does silence longer than
  * {@code shuxiang.sip2.idle-timeout}. The network threads only frame bytes; each message is answered on
- * a worker thread, one message at a time per connection, so a slow database never stalls other machines'
- * connections.
+ * a worker thread, in order and one at a time per connection, so a slow database never stalls other
+ * machines' connections.
  */
 @Component
 class Sip2Server implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Sip2Server.class);
     private static final int MALFORMED_IN_A_ROW = 3;
+    /** Requests a machine may send ahead of its answers before the connection is closed. */
+    private static final int MAX_PENDING = 32;
 
     private final Sip2Service service;
     private final boolean enabled;
@@ -134,12 +136,8 @@ class Sip2Server implements SmartLifecycle {
     private final class Connection extends ChannelInboundHandlerAdapter {
 
         private final Sip2Session session = new Sip2Session();
-
-        @Override
-        public void channelActive(ChannelHandlerContext ctx) {
-            ctx.channel().config().setAutoRead(true);
-            ctx.fireChannelActive();
-        }
+        private final java.util.Queue<byte[]> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -159,20 +157,38 @@ class Sip2Server implements SmartLifecycle {
             if (bytes.length == 0) {
                 return;
             }
-            ctx.channel().config().setAutoRead(false); // one message at a time per connection
-            try {
-                work.execute(() -> {
-                    try {
-                        handle(ctx, bytes);
-                    } finally {
-                        if (ctx.channel().isActive()) {
-                            ctx.channel().config().setAutoRead(true);
-                        }
-                    }
-                });
-            } catch (RejectedExecutionException busy) {
-                log.warn("SIP2 server busy; closing {}", ctx.channel().remoteAddress());
+            // Messages are answered in order, one at a time: a machine that sends several at once (or a
+            // read that brings several) gets its answers in the order of its requests.
+            pending.add(bytes);
+            if (pending.size() > MAX_PENDING) {
+                log.warn("SIP2 {} sent more than {} messages without waiting for answers; closing",
+                        ctx.channel().remoteAddress(), MAX_PENDING);
                 ctx.close();
+                return;
+            }
+            if (draining.compareAndSet(false, true)) {
+                try {
+                    work.execute(() -> drain(ctx));
+                } catch (RejectedExecutionException busy) {
+                    log.warn("SIP2 server busy; closing {}", ctx.channel().remoteAddress());
+                    ctx.close();
+                }
+            }
+        }
+
+        private void drain(ChannelHandlerContext ctx) {
+            while (true) {
+                byte[] next;
+                while ((next = pending.poll()) != null) {
+                    if (ctx.channel().isActive()) {
+                        handle(ctx, next);
+                    }
+                }
+                draining.set(false);
+                // a message that came while the flag was being cleared is taken by this thread or the next
+                if (pending.isEmpty() || !draining.compareAndSet(false, true)) {
+                    return;
+                }
             }
         }
 

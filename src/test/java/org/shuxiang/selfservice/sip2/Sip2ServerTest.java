@@ -100,6 +100,16 @@ class Sip2ServerTest extends LibraryTest {
     }
 
     @Test
+    void requests_sent_ahead_of_their_answers_are_answered_in_order() throws Exception {
+        try (Kiosk kiosk = new Kiosk(StandardCharsets.UTF_8)) {
+            kiosk.send("9300CNkiosk-utf8|COkiosk-secret|\r9900302.00\r35" + DATE + "AO" + KIOSK + "|AA" + card + "|");
+            assertThat(kiosk.read()).isEqualTo("941");
+            assertThat(kiosk.read()).startsWith("98");
+            assertThat(kiosk.read()).startsWith("36Y");
+        }
+    }
+
+    @Test
     void a_wrong_password_is_answered_940_and_the_connection_closes() throws Exception {
         try (Kiosk kiosk = new Kiosk(StandardCharsets.UTF_8)) {
             assertThat(kiosk.say("9300CNkiosk-utf8|COwrong|")).isEqualTo("940");
@@ -203,6 +213,10 @@ class Sip2ServerTest extends LibraryTest {
 
         String say(String message) throws IOException {
             send(message);
+            return read();
+        }
+
+        String read() throws IOException {
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             int b;
             while ((b = in.read()) != -1 && b != '\r') {
