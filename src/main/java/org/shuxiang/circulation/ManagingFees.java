@@ -47,11 +47,14 @@ public class ManagingFees {
         return fees.all(readerId);
     }
 
-    /** Takes a payment and settles the reader's oldest fees with it; more than is owed is refused. */
+    /**
+     * Takes a payment and settles the reader's oldest fees with it; more than is owed is refused. Any desk
+     * or kiosk that circulates takes payments, whatever the reader's home unit (one card, one network).
+     */
     @Transactional
     public List<Fee> pay(long readerId, int cents, String method, String reference) {
         Holder holder = holder(readerId);
-        access.require(Permission.CIRCULATE, holder.homeUnit());
+        access.requireSomewhere(Permission.CIRCULATE);
         String how = method == null ? "" : method.strip().toUpperCase(Locale.ROOT);
         if (!METHODS.contains(how)) {
             throw RefusedException.onField("method", CirculationRefusal.UNKNOWN_PAYMENT_METHOD, method);

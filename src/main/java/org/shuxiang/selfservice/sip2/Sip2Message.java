@@ -54,6 +54,12 @@ public record Sip2Message(String command, String fixed, List<Field> fields, Char
         if (text.length() < 2) {
             throw new Sip2FormatException("a message needs a two-character command: \"" + text + "\"");
         }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7F || c == '\uFFFD') {
+                throw new Sip2FormatException("a control character or undecodable byte at position " + i);
+            }
+        }
         String command = text.substring(0, 2);
         String rest = text.substring(2);
         String checksum = null;

@@ -59,6 +59,8 @@ class Sip2Server implements SmartLifecycle {
     private ExecutorService work;
     private Channel channel;
     private volatile int port;
+    /** Messages whose handling failed unexpectedly (not a refusal, not malformed input): a bug to look at. */
+    private final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
 
     Sip2Server(Sip2Service service, @Value("${shuxiang.sip2.enabled:true}") boolean enabled,
                @Value("${shuxiang.sip2.port:6001}") int port,
@@ -71,6 +73,10 @@ class Sip2Server implements SmartLifecycle {
         this.maxMessage = maxMessage;
         this.idleSeconds = idleTimeout.toSeconds();
         this.workers = workers;
+    }
+
+    int failures() {
+        return failures.get();
     }
 
     /** The port the server listens on (the chosen one when configured as 0). */
@@ -234,6 +240,7 @@ class Sip2Server implements SmartLifecycle {
             try {
                 answer = service.answer(session, request);
             } catch (RuntimeException e) {
+                failures.incrementAndGet();
                 log.error("SIP2 message {} failed", request.command(), e);
                 ctx.close();
                 return;

@@ -46,7 +46,7 @@ class Sip2Service {
     private static final int EXCESSIVE_FINES = 10;
 
     /** Messages this server answers, in the order of the BX field of message 98. */
-    private static final String SUPPORTED = "YYYNYYYYYNYNNNYN";
+    private static final String SUPPORTED = "YYYNYYYYYYYNNYYY";
 
     private final Sip2Accounts accounts;
     private final Circulating circulating;
@@ -57,9 +57,12 @@ class Sip2Service {
     private final AccessControl access;
     private final MessageSource messages;
     private final Clock clock;
+    private final org.shuxiang.circulation.ManagingFees fees;
 
     Sip2Service(Sip2Accounts accounts, Circulating circulating, CirculatingItems items, ReaderCards cards, Holds holds,
-                OrgUnits units, AccessControl access, MessageSource messages, Clock clock) {
+                OrgUnits units, AccessControl access, MessageSource messages, Clock clock,
+                org.shuxiang.circulation.ManagingFees fees) {
+        this.fees = fees;
         this.accounts = accounts;
         this.circulating = circulating;
         this.items = items;
@@ -86,6 +89,9 @@ class Sip2Service {
             case "17" -> itemInformation(account, request);
             case "29" -> renew(account, request);
             case "35" -> endSession(account, request);
+            case "65" -> renewAll(account, request);
+            case "15" -> hold(account, request);
+            case "37" -> feePaid(account, request);
             default -> {
                 log.info("SIP2 {}: message {} is not offered; no answer", account.login(), request.command());
                 yield null;
@@ -304,6 +310,108 @@ class Sip2Service {
     private String endSession(Sip2Accounts.Account account, Sip2Message request) {
         return new Sip2Response("36").flag(true).date(now()).field("AO", account.unitCode())
                 .field("AA", request.field("AA")).toString();
+    }
+
+    private String renewAll(Sip2Accounts.Account account, Sip2Message request) {
+        String card = request.field("AA");
+        String pin = request.field("AD");
+        Sip2Response failed = new Sip2Response("66").fixed("0").count(0).count(0).date(now())
+                .field("AO", account.unitCode());
+        if (pin != null && !cards.pinMatches(card, pin)) {
+            return failed.field("AF", text(account, "sip2.PIN_WRONG")).toString();
+        }
+        try {
+            Circulating.RenewAll all = circulating.renewAll(card == null ? "" : card);
+            Sip2Response answer = new Sip2Response("66").fixed("1").count(all.renewed().size())
+                    .count(all.refused().size()).date(now()).field("AO", account.unitCode());
+            all.renewed().forEach(loan -> answer.field("BM", loan.barcode()));
+            all.refused().keySet().forEach(barcode -> answer.field("BN", barcode));
+            return answer.field("AF", text(account, "sip2.RENEWED_ALL", all.renewed().size(), all.refused().size()))
+                    .toString();
+        } catch (RefusedException refused) {
+            return failed.field("AF", text(account, refused)).toString();
+        }
+    }
+
+    /** Hold 15: mode {@code +} places a hold on the item's title, {@code -} cancels the reader's hold on it. */
+    private String hold(Sip2Accounts.Account account, Sip2Message request) {
+        char mode = request.fixed().charAt(0);
+        String card = request.field("AA");
+        String barcode = request.field("AB");
+        String pin = request.field("AD");
+        String pickup = request.field("BS") == null || request.field("BS").isBlank() ? account.unitCode()
+                : request.field("BS");
+        Sip2Response failed = new Sip2Response("16").fixed("0").flag(false).date(now())
+                .field("AO", account.unitCode()).field("AA", card);
+        if (pin != null && !cards.pinMatches(card, pin)) {
+            return failed.field("AF", text(account, "sip2.PIN_WRONG")).toString();
+        }
+        Optional<CirculationItem> item = items.find(barcode);
+        if (item.isEmpty()) {
+            return failed.optional("AB", barcode)
+                    .field("AF", text(account, CirculationRefusal.ITEM_UNKNOWN, barcode)).toString();
+        }
+        try {
+            if (mode == '-') {
+                Optional<Circulating.Summary> holder = circulating.summary(card == null ? "" : card);
+                Optional<Hold> live = holder.flatMap(h -> holds.ofReader(h.holder().readerId()).stream()
+                        .filter(x -> x.recordId() == item.get().recordId())
+                        .filter(x -> x.status() == Hold.Status.WAITING || x.status() == Hold.Status.IN_TRANSIT
+                                || x.status() == Hold.Status.READY)
+                        .findFirst());
+                if (live.isEmpty()) {
+                    return failed.field("AB", barcode).field("AJ", item.get().title())
+                            .field("AF", text(account, "sip2.NO_HOLD")).toString();
+                }
+                holds.cancel(live.get().id());
+                return new Sip2Response("16").fixed("1").flag(false).date(now()).field("AO", account.unitCode())
+                        .field("AA", card).field("AB", barcode).field("AJ", item.get().title())
+                        .field("AF", text(account, "sip2.HOLD_CANCELLED", item.get().title())).toString();
+            }
+            Hold placed = holds.place(card, item.get().recordId(), null, pickup);
+            return new Sip2Response("16").fixed("1").flag(placed.status() == Hold.Status.READY).date(now())
+                    .field("BR", Integer.toString(placed.queuePosition())).field("BS", placed.pickupUnit())
+                    .field("AO", account.unitCode()).field("AA", card).field("AB", barcode)
+                    .field("AJ", placed.title())
+                    .field("AF", text(account, "sip2.HOLD_PLACED", placed.title(), units.nameOf(placed.pickupUnit())))
+                    .toString();
+        } catch (RefusedException refused) {
+            return failed.field("AB", barcode).field("AJ", item.get().title()).field("AF", text(account, refused))
+                    .toString();
+        }
+    }
+
+    /** Fee paid 37: the amount (BV, in yuan) settles the reader's oldest fees, as at a desk. */
+    private String feePaid(Sip2Accounts.Account account, Sip2Message request) {
+        String card = request.field("AA");
+        String paymentType = request.fixed().substring(20, 22);
+        String transaction = request.field("BK");
+        Sip2Response refused = new Sip2Response("38").flag(false).date(now()).field("AO", account.unitCode())
+                .field("AA", card).optional("BK", transaction);
+        int cents;
+        try {
+            cents = new java.math.BigDecimal(request.field("BV") == null ? "" : request.field("BV").strip())
+                    .movePointRight(2).intValueExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+            return refused.field("AF", text(account, "sip2.AMOUNT_UNREADABLE", request.field("BV"))).toString();
+        }
+        Optional<Circulating.Summary> holder = circulating.summary(card == null ? "" : card);
+        if (holder.isEmpty()) {
+            return refused.field("AF", text(account, CirculationRefusal.CARD_UNKNOWN, card)).toString();
+        }
+        String method = switch (paymentType) {
+            case "00" -> "CASH";
+            case "01", "02" -> "CARD";
+            default -> "OTHER";
+        };
+        try {
+            fees.pay(holder.get().holder().readerId(), cents, method,
+                    "sip2:" + account.login() + (transaction == null ? "" : ":" + transaction));
+            return new Sip2Response("38").flag(true).date(now()).field("AO", account.unitCode()).field("AA", card)
+                    .optional("BK", transaction).field("AF", text(account, "sip2.PAID", yuan(cents))).toString();
+        } catch (RefusedException e) {
+            return refused.field("AF", text(account, e)).toString();
+        }
     }
 
     /** The 14 patron status flags: privileges denied when the desk would refuse, and why. */

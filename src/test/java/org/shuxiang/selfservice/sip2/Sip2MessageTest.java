@@ -80,5 +80,7 @@ class Sip2MessageTest {
         assertThatThrownBy(() -> Sip2Message.parse("11YN2023")).isInstanceOf(Sip2FormatException.class)
                 .hasMessageContaining("38");
         assertThatThrownBy(() -> Sip2Message.parse("9")).isInstanceOf(Sip2FormatException.class);
+        assertThatThrownBy(() -> Sip2Message.parse("1720261128    120000AB\u0000|"))
+                .as("a NUL byte, which no text field may carry").isInstanceOf(Sip2FormatException.class);
     }
 }

@@ -100,6 +100,42 @@ class Sip2ServerTest extends LibraryTest {
     }
 
     @Test
+    void a_kiosk_renews_everything_places_and_cancels_a_hold_and_takes_a_fee() throws Exception {
+        String first = copy(record("三国演义"), "SIP-" + System.nanoTime() % 1_000_000, KIOSK, ItemType.BOOK);
+        String second = copy(record("水浒传"), "SIP-" + System.nanoTime() % 1_000_000, KIOSK, ItemType.BOOK);
+        long wanted = record("红楼梦");
+        String elsewhere = copy(wanted, "SIP-" + System.nanoTime() % 1_000_000, "TL-24H-02", ItemType.BOOK);
+        long reader = TestReaders.idOf(jdbc, card);
+        try (Kiosk kiosk = new Kiosk(StandardCharsets.UTF_8)) {
+            assertThat(kiosk.say("9300CNkiosk-utf8|COkiosk-secret|")).isEqualTo("941");
+            for (String barcode : new String[] {first, second}) {
+                assertThat(kiosk.say("11YN" + DATE + NO_DATE + "AO" + KIOSK + "|AA" + card + "|AB" + barcode + "|AC|"))
+                        .startsWith("121");
+            }
+            String renewedAll = kiosk.say("65" + DATE + "AO" + KIOSK + "|AA" + card + "|AC|");
+            assertThat(renewedAll).startsWith("66100020000").contains("|BM" + first + "|").contains("|BM" + second + "|");
+
+            String hold = kiosk.say("15+" + DATE + "BS" + KIOSK + "|AO" + KIOSK + "|AA" + card + "|AB" + elsewhere + "|");
+            assertThat(hold).startsWith("161N").contains("BR1|").contains("|BS" + KIOSK + "|").contains("AJ红楼梦");
+            assertThat(jdbc.sql("select count(*) from hold where reader_id = :r and record_id = :rec and status = 'WAITING'")
+                    .param("r", reader).param("rec", wanted).query(Integer.class).single()).isEqualTo(1);
+            String cancelled = kiosk.say("15-" + DATE + "AO" + KIOSK + "|AA" + card + "|AB" + elsewhere + "|");
+            assertThat(cancelled).startsWith("161N");
+            assertThat(jdbc.sql("select status from hold where reader_id = :r and record_id = :rec")
+                    .param("r", reader).param("rec", wanted).query(String.class).single()).isEqualTo("CANCELLED");
+
+            jdbc.sql("insert into fee (reader_id, kind, amount_cents) values (:r, 'DAMAGED', 350)").param("r", reader)
+                    .update();
+            String tooMuch = kiosk.say("37" + DATE + "0100CNYBV9.00|AO" + KIOSK + "|AA" + card + "|");
+            assertThat(tooMuch).startsWith("38N");
+            String paid = kiosk.say("37" + DATE + "0100CNYBV3.50|AO" + KIOSK + "|AA" + card + "|BKpos-778|");
+            assertThat(paid).startsWith("38Y").contains("|BKpos-778|");
+            assertThat(jdbc.sql("select paid_cents from fee where reader_id = :r").param("r", reader)
+                    .query(Integer.class).single()).isEqualTo(350);
+        }
+    }
+
+    @Test
     void requests_sent_ahead_of_their_answers_are_answered_in_order() throws Exception {
         try (Kiosk kiosk = new Kiosk(StandardCharsets.UTF_8)) {
             kiosk.send("9300CNkiosk-utf8|COkiosk-secret|\r9900302.00\r35" + DATE + "AO" + KIOSK + "|AA" + card + "|");
