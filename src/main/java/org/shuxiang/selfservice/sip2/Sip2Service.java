@@ -124,15 +124,21 @@ class Sip2Service {
         String pin = request.field("AD");
         Optional<Circulating.Summary> summary = circulating.summary(card == null ? "" : card);
         Sip2Response answer = new Sip2Response("24").fixed(patronStatus(summary))
-                .fixed(language(request.fixed().substring(0, 3))).date(now())
-                .field("AO", account.unitCode()).field("AA", card)
+                .fixed(language(request.fixed().substring(0, 3))).date(now());
+        patron(answer, account, card, pin, summary);
+        return answer.optional("AF", screenMessage(account, summary, card)).toString();
+    }
+
+    /** The fields 24 and 64 share: institution, patron, name, valid patron and PIN, what is owed. */
+    private void patron(Sip2Response answer, Sip2Accounts.Account account, String card, String pin,
+                        Optional<Circulating.Summary> summary) {
+        answer.field("AO", account.unitCode()).field("AA", card)
                 .field("AE", summary.map(s -> s.holder().name()).orElse(""))
                 .field("BL", yn(summary.isPresent()));
         if (pin != null) {
             answer.field("CQ", yn(summary.isPresent() && cards.pinMatches(card, pin)));
         }
         summary.ifPresent(s -> answer.field("BH", "CNY").field("BV", yuan(s.owedCents())));
-        return answer.optional("AF", screenMessage(account, summary, card)).toString();
     }
 
     private String patronInformation(Sip2Accounts.Account account, Sip2Message request) {
@@ -152,14 +158,8 @@ class Sip2Service {
         Sip2Response answer = new Sip2Response("64").fixed(patronStatus(summary))
                 .fixed(language(request.fixed().substring(0, 3))).date(now())
                 .count(ready.size()).count(overdue.size()).count(loans.size())
-                .count(summary.map(s -> s.owedCents() > 0 ? 1 : 0).orElse(0)).count(0).count(waiting.size())
-                .field("AO", account.unitCode()).field("AA", card)
-                .field("AE", summary.map(s -> s.holder().name()).orElse(""))
-                .field("BL", yn(summary.isPresent()));
-        if (pin != null) {
-            answer.field("CQ", yn(summary.isPresent() && cards.pinMatches(card, pin)));
-        }
-        summary.ifPresent(s -> answer.field("BH", "CNY").field("BV", yuan(s.owedCents())));
+                .count(summary.map(s -> s.owedCents() > 0 ? 1 : 0).orElse(0)).count(0).count(waiting.size());
+        patron(answer, account, card, pin, summary);
         int from = range(request.field("BP"), 1);
         int to = range(request.field("BQ"), Integer.MAX_VALUE);
         if (selected(selection, 0)) {
