@@ -213,10 +213,7 @@ public class Circulating {
         details.put("routing", receipt.routing());
         details.put("destination", receipt.destination());
         audit.record("ITEM_CHECKED_IN", "LOAN", Long.toString(loan.id()), returning.code(), details);
-        Loan returned = new Loan(loan.id(), loan.itemId(), loan.barcode(), loan.title(), loan.readerId(),
-                loan.cardNumber(), loan.lendingUnit(), loan.ruleId(), loan.checkedOutAt(), loan.dueOn(), loan.renewals(),
-                now, returning.code());
-        return new Checkin(returned, fee, Fees.daysLate(loan.dueOn(), today),
+        return new Checkin(loan.returned(now, returning.code()), fee, Fees.daysLate(loan.dueOn(), today),
                 receipt.routing(), receipt.destination(), receipt.destinationName(), receipt.holdId());
     }
 
@@ -303,8 +300,7 @@ public class Circulating {
         loans.renew(loan.id(), due);
         audit.record("LOAN_RENEWED", "LOAN", Long.toString(loan.id()), loan.lendingUnit(),
                 Map.of("dueOn", due.toString(), "barcode", loan.barcode()));
-        return new Loan(loan.id(), loan.itemId(), loan.barcode(), loan.title(), loan.readerId(), loan.cardNumber(),
-                loan.lendingUnit(), loan.ruleId(), loan.checkedOutAt(), due, loan.renewals() + 1, null, null);
+        return loan.renewed(due);
     }
 
     /** Renews every open loan of the card's holder that can be renewed; the others are listed with why not. */

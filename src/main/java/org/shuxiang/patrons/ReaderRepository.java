@@ -31,12 +31,16 @@ class ReaderRepository {
                      Long guardianId, String pinHash, LocalDate expiresOn, String registeredBy) {
     }
 
-    private static final String SELECT = """
-            select r.id, r.name, r.identity_masked, r.date_of_birth, r.phone, r.address, r.home_unit, r.card_type,
-                   r.guardian_id, c.card_number, r.expires_on, r.borrowing_basis, r.deposit_cents, r.pin_hash,
-                   r.registered_at, r.version, r.email
-            from reader r left join reader_card c on c.reader_id = r.id and c.replaced_at is null
-            """;
+    /** What {@link #row} reads: the reader and their working card ({@code c}). */
+    private static final String COLUMNS = """
+            r.id, r.name, r.identity_masked, r.date_of_birth, r.phone, r.address, r.home_unit, r.card_type,
+            r.guardian_id, c.card_number, r.expires_on, r.borrowing_basis, r.deposit_cents, r.pin_hash,
+            r.registered_at, r.version, r.email""";
+
+    private static final String FROM =
+            "\nfrom reader r left join reader_card c on c.reader_id = r.id and c.replaced_at is null\n";
+
+    private static final String SELECT = "select " + COLUMNS + FROM;
 
     private final JdbcClient jdbc;
 
@@ -106,14 +110,11 @@ class ReaderRepository {
     /** The holder of a card (the working one or a replaced one), the reader's row locked: one query. */
     Optional<LockedRow> lockByCard(String cardNumber) {
         return jdbc.sql("""
-                        select r.id, r.name, r.identity_masked, r.date_of_birth, r.phone, r.address, r.home_unit,
-                               r.card_type, r.guardian_id, c.card_number, r.expires_on, r.borrowing_basis,
-                               r.deposit_cents, r.pin_hash, r.registered_at, r.version, r.email,
-                               shown.replaced_at is null as current_card, %s
+                        select %s, shown.replaced_at is null as current_card, %s
                         from reader_card shown join reader r on r.id = shown.reader_id
                         left join reader_card c on c.reader_id = r.id and c.replaced_at is null
                         where shown.card_number = :card
-                        for update of r""".formatted(BLOCKED))
+                        for update of r""".formatted(COLUMNS, BLOCKED))
                 .param("card", cardNumber)
                 .query((rs, n) -> new LockedRow(row(rs, n), cardNumber, rs.getBoolean("current_card"),
                         rs.getBoolean("blocked")))
@@ -122,13 +123,7 @@ class ReaderRepository {
 
     /** A reader by id, locked, with its working card: one query. */
     Optional<LockedRow> lockById(long id) {
-        return jdbc.sql("""
-                        select r.id, r.name, r.identity_masked, r.date_of_birth, r.phone, r.address, r.home_unit,
-                               r.card_type, r.guardian_id, c.card_number, r.expires_on, r.borrowing_basis,
-                               r.deposit_cents, r.pin_hash, r.registered_at, r.version, r.email, %s
-                        from reader r left join reader_card c on c.reader_id = r.id and c.replaced_at is null
-                        where r.id = :id
-                        for update of r""".formatted(BLOCKED))
+        return jdbc.sql("select " + COLUMNS + ", " + BLOCKED + FROM + " where r.id = :id for update of r")
                 .param("id", id)
                 .query((rs, n) -> {
                     Row row = row(rs, n);
