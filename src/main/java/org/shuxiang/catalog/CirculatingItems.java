@@ -49,6 +49,28 @@ public class CirculatingItems {
                 .query(CirculatingItems::item).optional();
     }
 
+    /**
+     * Item properties a self-service machine reports (SIP2 19, Item Status Update), kept as the machine
+     * sent them and shown back in its item information. Refused for an unknown barcode (empty answer).
+     */
+    @Transactional
+    public Optional<CirculationItem> reportProperties(String barcode, String properties, String by) {
+        Optional<CirculationItem> item = find(barcode);
+        item.ifPresent(i -> jdbc.sql("""
+                        insert into item_machine_properties (item_id, properties, reported_by) values (:id, :p, :by)
+                        on conflict (item_id) do update set properties = excluded.properties,
+                            reported_by = excluded.reported_by, reported_at = now()""")
+                .param("id", i.id()).param("p", properties).param("by", by).update());
+        return item;
+    }
+
+    /** What a machine last reported of the item, if any. */
+    @Transactional(readOnly = true)
+    public Optional<String> reportedProperties(long itemId) {
+        return jdbc.sql("select properties from item_machine_properties where item_id = :id").param("id", itemId)
+                .query(String.class).optional();
+    }
+
     private static CirculationItem item(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new CirculationItem(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), ItemType.valueOf(rs.getString(7)),

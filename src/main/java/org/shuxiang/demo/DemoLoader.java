@@ -9,6 +9,8 @@ import org.shuxiang.platform.AccessControl;
 import org.shuxiang.platform.Grant;
 import org.shuxiang.platform.Role;
 import org.shuxiang.platform.staff.ManagingStaff;
+import org.shuxiang.selfservice.DeviceKind;
+import org.shuxiang.selfservice.Devices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -53,15 +55,36 @@ class DemoLoader implements ApplicationRunner {
     private final AccessControl access;
     private final TransactionTemplate transactions;
     private final org.shuxiang.selfservice.Sip2Accounts sip2;
+    private final Devices devices;
 
     /** The demo's SIP2 machine: a self-check kiosk at a 24-hour library (its institution id is the unit code). */
     static final String KIOSK_LOGIN = "demo-kiosk";
     static final String KIOSK_UNIT = "TL-24H-01";
 
+    /** The demo's devices: the kiosk's own entry, the door of its 24-hour library, a card-issuing machine. */
+    static final String KIOSK_DEVICE = "TL-24H-01-SSL";
+    static final String GATE_DEVICE = "TL-24H-01-GATE";
+    static final String REG_DEVICE = "TLLIB-REG-01";
+
+    /**
+     * Keys are shown once, so each start of the demo gives its devices new ones and prints them: a device
+     * API client (or curl) can use them at once.
+     */
+    private void demoDeviceKeys() {
+        for (String code : List.of(GATE_DEVICE, REG_DEVICE, KIOSK_DEVICE)) {
+            if (devices.exists(code)) {
+                Devices.Registered device = devices.newKey(code);
+                log.info("Demo device {} ({}, {} at {}): API key {}", code, device.device().name(),
+                        device.device().kind(), device.device().unitCode(), device.apiKey());
+            }
+        }
+    }
+
     DemoLoader(Environment environment, OrgUnits units, ManagingOrgUnits managing, ManagingStaff staff,
                AccessControl access, TransactionTemplate transactions, DemoCatalogueLoader catalogue,
-               DemoReaders readers, org.shuxiang.selfservice.Sip2Accounts sip2) {
+               DemoReaders readers, org.shuxiang.selfservice.Sip2Accounts sip2, Devices devices) {
         this.sip2 = sip2;
+        this.devices = devices;
         this.catalogue = catalogue;
         this.readers = readers;
         this.environment = environment;
@@ -86,6 +109,7 @@ class DemoLoader implements ApplicationRunner {
     private void load() {
         if (units.find(DemoNetwork.ROOT).isPresent()) {
             log.info("The demo network is already loaded");
+            demoDeviceKeys();
             return;
         }
         DemoNetwork.operators().forEach(managing::addOperator);
@@ -101,6 +125,11 @@ class DemoLoader implements ApplicationRunner {
         sip2.save(KIOSK_LOGIN, PASSWORD, KIOSK_UNIT, "UTF-8", true, "zh-CN");
         log.info("Demo SIP2 kiosk: login {} password {} at {} (institution id {})", KIOSK_LOGIN, PASSWORD, KIOSK_UNIT,
                 KIOSK_UNIT);
+        devices.register(KIOSK_DEVICE, DeviceKind.SSL, "24 小时自助图书馆借还机 24-hour library kiosk", KIOSK_UNIT,
+                KIOSK_LOGIN);
+        devices.register(GATE_DEVICE, DeviceKind.POR, "24 小时自助图书馆门禁 24-hour library gate", KIOSK_UNIT, null);
+        devices.register(REG_DEVICE, DeviceKind.REG, "自助办证机 Card-issuing machine", DemoNetwork.ROOT, null);
+        demoDeviceKeys();
         if (environment.getProperty("shuxiang.demo-catalogue", Boolean.class, true)) {
             catalogue.load(demoUnits.stream().filter(u -> u.services().lends()).map(OrgUnit::code).sorted().toList());
             readers.load();

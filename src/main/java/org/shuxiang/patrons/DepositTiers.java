@@ -29,7 +29,8 @@ public class DepositTiers {
         return Optional.ofNullable(tiers.get(cents));
     }
 
-    String describe() {
+    /** The tiers in words: "100 元 → 10, …". */
+    public String describe() {
         StringBuilder text = new StringBuilder();
         for (Map.Entry<Integer, Integer> tier : tiers.entrySet()) {
             text.append(text.isEmpty() ? "" : ", ").append(tier.getKey() / 100).append(" 元 → ").append(tier.getValue());

@@ -25,7 +25,7 @@ public record Reader(long id, String name, String identityMasked, LocalDate date
      * Manual blocks carry a person's reason; the others are set and lifted by the rules. A suspension
      * (late returns under a rule with suspension days) ends by itself after its {@code until} day.
      */
-    public enum BlockKind { MANUAL, FEES, OVERDUE, EXPIRED, SUSPENSION }
+    public enum BlockKind { MANUAL, FEES, OVERDUE, EXPIRED, SUSPENSION, MACHINE }
 
     public boolean expiredOn(LocalDate day) {
         return !day.isBefore(expiresOn);

@@ -180,7 +180,8 @@ class ReaderRepository {
     }
 
     void setPin(long id, String pinHash) {
-        jdbc.sql("update reader set pin_hash = :pin, version = version + 1 where id = :id")
+        jdbc.sql("update reader set pin_hash = :pin, pin_failures = 0, pin_locked_until = null, version = version + 1 "
+                        + "where id = :id")
                 .param("pin", pinHash).param("id", id).update();
     }
 
@@ -204,6 +205,53 @@ class ReaderRepository {
                         + ":reason, :by, :until) returning id")
                 .param("reader", readerId).param("kind", kind.name()).param("reason", reason).param("by", by)
                 .param("until", until).query(Long.class).single();
+    }
+
+    /** What a PIN check needs: the hash, and the lock from earlier failures. */
+    record PinState(long readerId, String homeUnit, String pinHash, boolean locked) {
+    }
+
+    Optional<PinState> pinState(String cardNumber) {
+        return jdbc.sql("""
+                        select r.id, r.home_unit, r.pin_hash, coalesce(r.pin_locked_until > now(), false) from reader_card c
+                        join reader r on r.id = c.reader_id where c.card_number = :card and c.replaced_at is null""")
+                .param("card", cardNumber)
+                .query((rs, n) -> new PinState(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+                .optional();
+    }
+
+    /**
+     * Counts a failed PIN in one statement, so that tries at two kiosks at once all count; a count left
+     * from a lock that has run out starts again at one. Returns the lock's end when this failure locked it.
+     */
+    Optional<java.time.Instant> pinFailed(long readerId, int maxFailures, java.time.Duration lock) {
+        return jdbc.sql("""
+                        with counted as (
+                            select id, case when pin_locked_until is not null and pin_locked_until <= now() then 1
+                                            else pin_failures + 1 end as failures
+                            from reader where id = :id for update
+                        )
+                        update reader r set pin_failures = c.failures,
+                            pin_locked_until = case when c.failures >= :max then now() + make_interval(secs => :secs)
+                                                    when r.pin_locked_until <= now() then null
+                                                    else r.pin_locked_until end
+                        from counted c where r.id = c.id
+                        returning r.pin_locked_until""")
+                .param("id", readerId).param("max", maxFailures).param("secs", (double) lock.toSeconds())
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+                .single();
+    }
+
+    void pinAccepted(long readerId) {
+        jdbc.sql("update reader set pin_failures = 0, pin_locked_until = null where id = :id and pin_failures > 0")
+                .param("id", readerId).update();
+    }
+
+    /** Lifts the open blocks of one kind; returns how many. */
+    int liftAll(long readerId, Reader.BlockKind kind, String by) {
+        return jdbc.sql("update reader_block set lifted_at = now(), lifted_by = :by "
+                        + "where reader_id = :reader and kind = :kind and lifted_at is null")
+                .param("by", by).param("reader", readerId).param("kind", kind.name()).update();
     }
 
     int lift(long readerId, long blockId, String by) {

@@ -34,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * shown once, when it is issued.
  */
 @Service
+@org.springframework.modulith.NamedInterface("api-keys")
 public class ApiKeys {
 
     static final String PREFIX = "sx_";

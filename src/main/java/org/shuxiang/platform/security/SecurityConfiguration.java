@@ -1,5 +1,6 @@
 package org.shuxiang.platform.security;
 
+import org.shuxiang.platform.LoginLockoutPolicy;
 import org.shuxiang.platform.Permission;
 import org.shuxiang.platform.web.ProblemSecurityHandlers;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -1,5 +1,6 @@
 package org.shuxiang.platform.security;
 
+import org.shuxiang.platform.LoginLockoutPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

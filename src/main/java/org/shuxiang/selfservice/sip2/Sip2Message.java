@@ -25,7 +25,8 @@ public record Sip2Message(String command, String fixed, List<Field> fields, Char
             Map.entry("97", 0),
             // responses, for decoding what a library's own ACS sent (tests, captures)
             Map.entry("94", 1), Map.entry("98", 34), Map.entry("24", 35), Map.entry("64", 59), Map.entry("12", 22),
-            Map.entry("10", 22), Map.entry("18", 24), Map.entry("30", 22), Map.entry("36", 19), Map.entry("96", 0));
+            Map.entry("10", 22), Map.entry("18", 24), Map.entry("30", 22), Map.entry("36", 19), Map.entry("96", 0),
+            Map.entry("16", 20), Map.entry("20", 19), Map.entry("26", 35), Map.entry("38", 19), Map.entry("66", 27));
 
     public boolean known() {
         return FIXED.containsKey(command);

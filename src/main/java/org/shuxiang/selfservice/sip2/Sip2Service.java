@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.shuxiang.catalog.CirculatingItems;
@@ -19,6 +20,8 @@ import org.shuxiang.patrons.ReaderCards;
 import org.shuxiang.platform.AccessControl;
 import org.shuxiang.platform.Refusal;
 import org.shuxiang.platform.RefusedException;
+import org.shuxiang.selfservice.Capability;
+import org.shuxiang.selfservice.Devices;
 import org.shuxiang.selfservice.Sip2Accounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +49,15 @@ class Sip2Service {
     private static final int EXCESSIVE_FINES = 10;
 
     /** Messages this server answers, in the order of the BX field of message 98. */
-    private static final String SUPPORTED = "YYYNYYYYYYYNNYYY";
+    private static final List<String> SUPPORTED = List.of("23", "11", "09", "01", "99", "97", "93", "63", "35", "37",
+            "17", "19", "25", "15", "29", "65");
+
+    /** What a machine must be allowed to do for each request (its device's kind says). */
+    private static final Map<String, Capability> NEEDS = Map.ofEntries(
+            Map.entry("23", Capability.PATRON), Map.entry("63", Capability.PATRON), Map.entry("35", Capability.PATRON),
+            Map.entry("11", Capability.CHECK_OUT), Map.entry("09", Capability.CHECK_IN),
+            Map.entry("29", Capability.RENEW), Map.entry("65", Capability.RENEW), Map.entry("15", Capability.HOLD),
+            Map.entry("37", Capability.PAY_FEES), Map.entry("01", Capability.BLOCK), Map.entry("25", Capability.BLOCK));
 
     private final Sip2Accounts accounts;
     private final Circulating circulating;
@@ -58,11 +69,13 @@ class Sip2Service {
     private final MessageSource messages;
     private final Clock clock;
     private final org.shuxiang.circulation.ManagingFees fees;
+    private final Devices devices;
 
     Sip2Service(Sip2Accounts accounts, Circulating circulating, CirculatingItems items, ReaderCards cards, Holds holds,
                 OrgUnits units, AccessControl access, MessageSource messages, Clock clock,
-                org.shuxiang.circulation.ManagingFees fees) {
+                org.shuxiang.circulation.ManagingFees fees, Devices devices) {
         this.fees = fees;
+        this.devices = devices;
         this.accounts = accounts;
         this.circulating = circulating;
         this.items = items;
@@ -80,6 +93,13 @@ class Sip2Service {
             return login(session, request);
         }
         Sip2Accounts.Account account = session.account();
+        devices.seenSip2(account.login());
+        Capability needed = NEEDS.get(request.command());
+        if (needed != null && !account.may(needed)) {
+            log.info("SIP2 {}: message {} needs {}, which this machine may not do", account.login(),
+                    request.command(), needed);
+            return notHere(account, request);
+        }
         return access.as(account.actor(), () -> switch (request.command()) {
             case "99" -> status(session, account);
             case "23" -> patronStatus(account, request);
@@ -92,6 +112,9 @@ class Sip2Service {
             case "65" -> renewAll(account, request);
             case "15" -> hold(account, request);
             case "37" -> feePaid(account, request);
+            case "01" -> blockPatron(account, request);
+            case "25" -> patronEnable(account, request);
+            case "19" -> itemStatusUpdate(account, request);
             default -> {
                 log.info("SIP2 {}: message {} is not offered; no answer", account.login(), request.command());
                 yield null;
@@ -107,16 +130,22 @@ class Sip2Service {
             return "940";
         }
         session.loggedIn(account.get(), request.field("CP"));
+        devices.seenSip2(account.get().login());
         log.info("SIP2 {} logged in at {}", account.get().login(), account.get().unitCode());
         return "941";
     }
 
     private String status(Sip2Session session, Sip2Accounts.Account account) {
-        String supported = account.mayCheckOut() ? SUPPORTED : SUPPORTED.substring(0, 1) + "N" + SUPPORTED.substring(2);
-        return new Sip2Response("98").flag(true).flag(true).flag(account.mayCheckOut()).flag(true).flag(false)
+        StringBuilder supported = new StringBuilder(SUPPORTED.size());
+        for (String command : SUPPORTED) {
+            Capability needed = NEEDS.get(command);
+            supported.append(needed == null || account.may(needed) ? 'Y' : 'N');
+        }
+        return new Sip2Response("98").flag(true).flag(account.may(Capability.CHECK_IN)).flag(account.mayCheckOut())
+                .flag(account.may(Capability.RENEW)).flag(true)
                 .flag(false).fixed("030").fixed("003").date(now()).fixed("2.00")
                 .field("AO", account.unitCode()).field("AM", units.nameOf(account.unitCode()))
-                .field("BX", supported).optional("AN", session.location()).toString();
+                .field("BX", supported.toString()).optional("AN", session.location()).toString();
     }
 
     private String patronStatus(Sip2Accounts.Account account, Sip2Message request) {
@@ -136,7 +165,7 @@ class Sip2Service {
                 .field("AE", summary.map(s -> s.holder().name()).orElse(""))
                 .field("BL", yn(summary.isPresent()));
         if (pin != null) {
-            answer.field("CQ", yn(summary.isPresent() && cards.pinMatches(card, pin)));
+            answer.field("CQ", yn(summary.isPresent() && cards.checkPin(card, pin).accepted()));
         }
         summary.ifPresent(s -> answer.field("BH", "CNY").field("BV", yuan(s.owedCents())));
     }
@@ -182,12 +211,9 @@ class Sip2Service {
         String pin = request.field("AD");
         Sip2Response failed = new Sip2Response("12").fixed("0").flag(false).fixed("N").flag(false).date(now())
                 .field("AO", account.unitCode()).field("AA", card).field("AB", barcode);
-        if (!account.mayCheckOut()) {
-            return failed.field("AJ", "").field("AH", "")
-                    .field("AF", text(account, "sip2.CHECKOUT_NOT_HERE")).toString();
-        }
-        if (pin != null && !cards.pinMatches(card, pin)) {
-            return failed.field("AJ", "").field("AH", "").field("AF", text(account, "sip2.PIN_WRONG")).toString();
+        Optional<String> pinRefused = pinRefused(account, card, pin);
+        if (pinRefused.isPresent()) {
+            return failed.field("AJ", "").field("AH", "").field("AF", pinRefused.get()).toString();
         }
         try {
             Circulating.Checkout checkout = circulating.checkout(card, barcode, account.unitCode(), null);
@@ -280,9 +306,11 @@ class Sip2Service {
             circulating.openLoanOf(item.barcode())
                     .ifPresent(loan -> answer.field("AH", Sip2Response.DATE.format(endOf(loan.dueOn()))));
         }
-        return answer.field("AB", item.barcode()).field("AJ", item.title()).field("AO", account.unitCode())
+        answer.field("AB", item.barcode()).field("AJ", item.title()).field("AO", account.unitCode())
                 .field("BG", units.nameOf(item.owningUnit())).field("AQ", item.owningUnit())
-                .field("AP", item.currentUnit()).toString();
+                .field("AP", item.currentUnit());
+        items.reportedProperties(item.id()).ifPresent(p -> answer.field("CH", p));
+        return answer.toString();
     }
 
     private String renew(Sip2Accounts.Account account, Sip2Message request) {
@@ -291,8 +319,9 @@ class Sip2Service {
         String pin = request.field("AD");
         Sip2Response failed = new Sip2Response("30").fixed("0").flag(false).fixed("N").flag(false).date(now())
                 .field("AO", account.unitCode()).field("AA", card).field("AB", barcode);
-        if (pin != null && !cards.pinMatches(card, pin)) {
-            return failed.field("AJ", "").field("AH", "").field("AF", text(account, "sip2.PIN_WRONG")).toString();
+        Optional<String> pinRefused = pinRefused(account, card, pin);
+        if (pinRefused.isPresent()) {
+            return failed.field("AJ", "").field("AH", "").field("AF", pinRefused.get()).toString();
         }
         Optional<Loan> loan = circulating.openLoanOf(barcode);
         Optional<Circulating.Summary> holder = circulating.summary(card == null ? "" : card);
@@ -317,8 +346,9 @@ class Sip2Service {
         String pin = request.field("AD");
         Sip2Response failed = new Sip2Response("66").fixed("0").count(0).count(0).date(now())
                 .field("AO", account.unitCode());
-        if (pin != null && !cards.pinMatches(card, pin)) {
-            return failed.field("AF", text(account, "sip2.PIN_WRONG")).toString();
+        Optional<String> pinRefused = pinRefused(account, card, pin);
+        if (pinRefused.isPresent()) {
+            return failed.field("AF", pinRefused.get()).toString();
         }
         try {
             Circulating.RenewAll all = circulating.renewAll(card == null ? "" : card);
@@ -343,8 +373,9 @@ class Sip2Service {
                 : request.field("BS");
         Sip2Response failed = new Sip2Response("16").fixed("0").flag(false).date(now())
                 .field("AO", account.unitCode()).field("AA", card);
-        if (pin != null && !cards.pinMatches(card, pin)) {
-            return failed.field("AF", text(account, "sip2.PIN_WRONG")).toString();
+        Optional<String> pinRefused = pinRefused(account, card, pin);
+        if (pinRefused.isPresent()) {
+            return failed.field("AF", pinRefused.get()).toString();
         }
         Optional<CirculationItem> item = items.find(barcode);
         if (item.isEmpty()) {
@@ -412,6 +443,114 @@ class Sip2Service {
         } catch (RefusedException e) {
             return refused.field("AF", text(account, e)).toString();
         }
+    }
+
+    /**
+     * Block patron 01: the machine blocks the card (card retained, or the reader reported it at the kiosk),
+     * with the machine's message (AL) as the reason; answered with the patron status (24).
+     */
+    private String blockPatron(Sip2Accounts.Account account, Sip2Message request) {
+        boolean retained = request.fixed().charAt(0) == 'Y';
+        String card = request.field("AA") == null ? "" : request.field("AA");
+        String message = request.field("AL");
+        String reason = (message == null || message.isBlank() ? text(account, "sip2.BLOCKED_BY_MACHINE", account.login())
+                : message.strip()) + (retained ? " (" + text(account, "sip2.CARD_RETAINED") + ")" : "");
+        Optional<ReaderCards.Holder> blocked = cards.blockByMachine(card, reason);
+        if (blocked.isPresent()) {
+            log.info("SIP2 {} blocked card {}: {}", account.login(), card, reason);
+        }
+        Optional<Circulating.Summary> summary = circulating.summary(card);
+        Sip2Response answer = new Sip2Response("24").fixed(patronStatus(summary)).fixed("000").date(now());
+        patron(answer, account, card, null, summary);
+        return answer.optional("AF", blocked.isPresent() ? text(account, "sip2.PATRON_BLOCKED")
+                : text(account, CirculationRefusal.CARD_UNKNOWN, card)).toString();
+    }
+
+    /** Patron enable 25: lifts the blocks machines placed; staff blocks stay. Answered with 26. */
+    private String patronEnable(Sip2Accounts.Account account, Sip2Message request) {
+        String card = request.field("AA") == null ? "" : request.field("AA");
+        String pin = request.field("AD");
+        Optional<String> pinRefused = pinRefused(account, card, pin);
+        Optional<ReaderCards.Holder> enabled = pinRefused.isPresent() ? Optional.empty() : cards.enableByMachine(card);
+        Optional<Circulating.Summary> summary = circulating.summary(card);
+        Sip2Response answer = new Sip2Response("26").fixed(patronStatus(summary)).fixed("000").date(now())
+                .field("AO", account.unitCode()).field("AA", card)
+                .field("AE", summary.map(s -> s.holder().name()).orElse(""))
+                .field("BL", yn(summary.isPresent()));
+        if (pin != null) {
+            answer.field("CQ", yn(pinRefused.isEmpty() && summary.isPresent()));
+        }
+        String message = pinRefused.orElseGet(() -> enabled.isEmpty()
+                ? text(account, CirculationRefusal.CARD_UNKNOWN, card)
+                : screenMessage(account, summary, card) == null ? text(account, "sip2.PATRON_ENABLED")
+                : screenMessage(account, summary, card));
+        return answer.optional("AF", message).toString();
+    }
+
+    /** Item status update 19: the machine's item properties (CH) are kept and shown in item information. */
+    private String itemStatusUpdate(Sip2Accounts.Account account, Sip2Message request) {
+        String barcode = request.field("AB");
+        String properties = request.field("CH") == null ? "" : request.field("CH");
+        if (properties.length() > 255) {
+            return new Sip2Response("20").fixed("0").date(now()).field("AB", barcode).field("AJ", title(barcode))
+                    .field("AF", text(account, "sip2.PROPERTIES_TOO_LONG")).toString();
+        }
+        Optional<CirculationItem> item = items.reportProperties(barcode, properties, "sip2:" + account.login());
+        if (item.isEmpty()) {
+            return new Sip2Response("20").fixed("0").date(now()).field("AB", barcode).field("AJ", "")
+                    .field("AF", text(account, CirculationRefusal.ITEM_UNKNOWN, barcode)).toString();
+        }
+        return new Sip2Response("20").fixed("1").date(now()).field("AB", item.get().barcode())
+                .field("AJ", item.get().title()).field("AF", text(account, "sip2.PROPERTIES_SAVED")).toString();
+    }
+
+    /**
+     * The refusal of a request this machine may not make (a book drop asked to lend), in the layout of the
+     * answer the request expects.
+     */
+    private String notHere(Sip2Accounts.Account account, Sip2Message request) {
+        String card = request.field("AA");
+        String barcode = request.field("AB");
+        String message = request.command().equals("11") ? text(account, "sip2.CHECKOUT_NOT_HERE")
+                : text(account, "sip2.OPERATION_NOT_HERE");
+        String denied = "YYYY          ";
+        Sip2Response answer = switch (request.command()) {
+            case "23", "01" -> new Sip2Response("24").fixed(denied).fixed("000").date(now())
+                    .field("AO", account.unitCode()).field("AA", card).field("AE", "").field("BL", "N");
+            case "25" -> new Sip2Response("26").fixed(denied).fixed("000").date(now())
+                    .field("AO", account.unitCode()).field("AA", card).field("AE", "").field("BL", "N");
+            case "63" -> new Sip2Response("64").fixed(denied).fixed("000").date(now()).count(0).count(0).count(0)
+                    .count(0).count(0).count(0).field("AO", account.unitCode()).field("AA", card).field("AE", "")
+                    .field("BL", "N");
+            case "35" -> new Sip2Response("36").flag(false).date(now()).field("AO", account.unitCode())
+                    .field("AA", card);
+            case "11", "29" -> new Sip2Response(request.command().equals("11") ? "12" : "30").fixed("0").flag(false)
+                    .fixed("N").flag(false).date(now()).field("AO", account.unitCode()).field("AA", card)
+                    .field("AB", barcode).field("AJ", "").field("AH", "");
+            case "09" -> new Sip2Response("10").fixed("0").flag(false).fixed("N").flag(false).date(now())
+                    .field("AO", account.unitCode()).field("AB", barcode).field("AQ", "");
+            case "65" -> new Sip2Response("66").fixed("0").count(0).count(0).date(now())
+                    .field("AO", account.unitCode());
+            case "15" -> new Sip2Response("16").fixed("0").flag(false).date(now()).field("AO", account.unitCode())
+                    .field("AA", card);
+            case "37" -> new Sip2Response("38").flag(false).date(now()).field("AO", account.unitCode())
+                    .field("AA", card);
+            default -> throw new IllegalStateException("no refusal layout for " + request.command());
+        };
+        return answer.field("AF", message).toString();
+    }
+
+    /** Why a PIN the machine sent is not accepted, in the machine's language; empty when none was sent or it is right. */
+    private Optional<String> pinRefused(Sip2Accounts.Account account, String card, String pin) {
+        if (pin == null) {
+            return Optional.empty();
+        }
+        return switch (cards.checkPin(card == null ? "" : card, pin)) {
+            case ACCEPTED -> Optional.empty();
+            case LOCKED -> Optional.of(text(account, "sip2.PIN_LOCKED"));
+            case NO_PIN -> Optional.of(text(account, "sip2.PIN_NOT_SET"));
+            default -> Optional.of(text(account, "sip2.PIN_WRONG"));
+        };
     }
 
     /** The 14 patron status flags: privileges denied when the desk would refuse, and why. */

@@ -38,6 +38,9 @@ class Sip2FuzzTest extends LibraryTest {
             "15+" + DATE + "BSTL-24H-01|AOTL-24H-01|AAFZ0001|ABFZ-ITEM|",
             "37" + DATE + "0100CNYBV1.00|AOTL-24H-01|AAFZ0001|",
             "35" + DATE + "AOTL-24H-01|AAFZ0001|",
+            "01Y" + DATE + "AOTL-24H-01|ALfuzz|AAFZ0001|AC|",
+            "25" + DATE + "AOTL-24H-01|AAFZ0001|ADx|",
+            "19" + DATE + "AOTL-24H-01|ABFZ-ITEM|AC|CHfuzz|",
             "97",
             "XXSomeUnknownData");
 
@@ -133,6 +136,8 @@ class Sip2FuzzTest extends LibraryTest {
                         select (select count(*) from loan) as loans, (select count(*) from hold) as holds,
                                (select count(*) from fee) as fees, (select count(*) from fee_transaction) as payments,
                                (select count(*) from reader_block) as blocks, (select count(*) from reader) as readers,
+                               (select count(*) from item_machine_properties) as reported,
+                               (select coalesce(sum(pin_failures), 0) from reader) as pin_failures,
                                (select string_agg(status || ':' || n, ',' order by status)
                                 from (select status, count(*) n from item group by status) s) as items""")
                 .query().singleRow();

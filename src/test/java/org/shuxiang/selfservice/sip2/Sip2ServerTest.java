@@ -54,7 +54,7 @@ class Sip2ServerTest extends LibraryTest {
             assertThat(kiosk.say("9300CNkiosk-utf8|COkiosk-secret|CP" + KIOSK + "|")).isEqualTo("941");
 
             String status = kiosk.say("9900302.00");
-            assertThat(status).startsWith("98YYYYNN030003").contains("2.00AO" + KIOSK + "|AM").contains("|BXYYYN");
+            assertThat(status).startsWith("98YYYYYN030003").contains("2.00AO" + KIOSK + "|AM").contains("|BXYYYYYYYYYYYYYYYY|");
 
             String info = kiosk.say("63000" + DATE + "          AO" + KIOSK + "|AA" + card + "|");
             assertThat(info).startsWith("64              000").contains("|AA" + card + "|").contains("|BLY|")
@@ -93,7 +93,7 @@ class Sip2ServerTest extends LibraryTest {
         }
         try (Kiosk drop = new Kiosk(StandardCharsets.UTF_8)) {
             assertThat(drop.say("9300CNbook-drop|COdrop-secret|")).isEqualTo("941");
-            assertThat(drop.say("9900302.00")).startsWith("98YYNY");
+            assertThat(drop.say("9900302.00")).startsWith("98YYNYYN");
             String refused = drop.say("11YN" + DATE + NO_DATE + "AO" + KIOSK + "|AA" + card + "|ABANY|AC|");
             assertThat(refused).startsWith("120").contains("|AFThis machine takes returns only");
         }
@@ -208,6 +208,105 @@ class Sip2ServerTest extends LibraryTest {
             assertThat(kiosk.say("11YN2026")).as("too short for its fixed fields").isEqualTo("96");
             assertThat(kiosk.say("9900302.00")).as("the session goes on").startsWith("98");
         }
+    }
+
+    @Test
+    void a_kiosk_blocks_a_card_it_retains_and_patron_enable_lifts_that_block_but_not_a_desk_block() throws Exception {
+        long reader = TestReaders.idOf(jdbc, card);
+        try (Kiosk kiosk = new Kiosk(StandardCharsets.UTF_8)) {
+            assertThat(kiosk.say("9300CNkiosk-utf8|COkiosk-secret|")).isEqualTo("941");
+            String blocked = kiosk.say("01Y" + DATE + "AO" + KIOSK + "|AL读者证被他人使用|AA" + card + "|AC|");
+            assertThat(blocked).startsWith("24YYYY").contains("|AA" + card + "|").contains("|BLY|");
+            assertThat(jdbc.sql("select reason from reader_block where reader_id = :r and kind = 'MACHINE' "
+                    + "and lifted_at is null").param("r", reader).query(String.class).single())
+                    .startsWith("读者证被他人使用").contains("收回");
+            assertThat(kiosk.say("11YN" + DATE + NO_DATE + "AO" + KIOSK + "|AA" + card + "|ABANY-BOOK|AC|"))
+                    .startsWith("120");
+
+            api.as("demo-admin").post("/api/v1/readers/" + reader + "/blocks", """
+                    {"reason": "馆员停借"}""");
+            String enabled = kiosk.say("25" + DATE + "AO" + KIOSK + "|AA" + card + "|");
+            assertThat(enabled).as("the desk's block stays").startsWith("26Y").contains("馆员停借");
+            assertThat(jdbc.sql("select kind from reader_block where reader_id = :r and lifted_at is null")
+                    .param("r", reader).query(String.class).list()).containsExactly("MANUAL");
+
+            jdbc.sql("update reader_block set lifted_at = now(), lifted_by = 'test' where reader_id = :r")
+                    .param("r", reader).update();
+            assertThat(kiosk.say("23000" + DATE + "AO" + KIOSK + "|AA" + card + "|AC|"))
+                    .startsWith("24              000");
+        }
+    }
+
+    @Test
+    void wrong_pins_at_a_kiosk_lock_the_card_and_a_locked_card_is_refused_even_with_the_right_pin() throws Exception {
+        long reader = TestReaders.idOf(jdbc, card);
+        api.as("demo-admin").put("/api/v1/readers/" + reader + "/pin", """
+                {"pin": "135790"}""");
+        String barcode = copy(record("白鹿原"), "SIP-" + System.nanoTime() % 1_000_000, KIOSK, ItemType.BOOK);
+        try (Kiosk kiosk = new Kiosk(StandardCharsets.UTF_8)) {
+            assertThat(kiosk.say("9300CNkiosk-utf8|COkiosk-secret|")).isEqualTo("941");
+            assertThat(kiosk.say("63000" + DATE + "          AO" + KIOSK + "|AA" + card + "|AD135790|"))
+                    .contains("|CQY|");
+            for (int i = 1; i <= 5; i++) {
+                assertThat(kiosk.say("23000" + DATE + "AO" + KIOSK + "|AA" + card + "|AC|AD000000|"))
+                        .as("wrong PIN %d", i).contains("|CQN|");
+            }
+            assertThat(jdbc.sql("select pin_locked_until > now() from reader where id = :r").param("r", reader)
+                    .query(Boolean.class).single()).isTrue();
+            assertThat(kiosk.say("63000" + DATE + "          AO" + KIOSK + "|AA" + card + "|AD135790|"))
+                    .contains("|CQN|");
+            String refused = kiosk.say("11YN" + DATE + NO_DATE + "AO" + KIOSK + "|AA" + card + "|AB" + barcode
+                    + "|AC|AD135790|");
+            assertThat(refused).startsWith("120").contains("|AF密码错误次数过多");
+
+            api.as("demo-admin").put("/api/v1/readers/" + reader + "/pin", """
+                    {"pin": "135790"}""");
+            assertThat(kiosk.say("11YN" + DATE + NO_DATE + "AO" + KIOSK + "|AA" + card + "|AB" + barcode
+                    + "|AC|AD135790|")).as("a PIN set again at a desk unlocks the card").startsWith("121");
+        }
+    }
+
+    @Test
+    void item_status_update_keeps_what_the_machine_reports_and_item_information_shows_it() throws Exception {
+        String barcode = copy(record("边城"), "SIP-" + System.nanoTime() % 1_000_000, KIOSK, ItemType.BOOK);
+        try (Kiosk kiosk = new Kiosk(StandardCharsets.UTF_8)) {
+            assertThat(kiosk.say("9300CNkiosk-utf8|COkiosk-secret|")).isEqualTo("941");
+            String updated = kiosk.say("19" + DATE + "AO" + KIOSK + "|AB" + barcode + "|AC|CHRFID 标签已更换|");
+            assertThat(updated).startsWith("201").contains("AB" + barcode + "|AJ边城|");
+            assertThat(kiosk.say("17" + DATE + "AO" + KIOSK + "|AB" + barcode + "|AC|")).contains("|CHRFID 标签已更换|");
+            assertThat(kiosk.say("19" + DATE + "AO" + KIOSK + "|ABNO-SUCH-ITEM|AC|CHx|")).startsWith("200");
+        }
+    }
+
+    @Test
+    void a_registered_book_drop_takes_returns_and_refuses_everything_else_in_the_answer_each_request_expects()
+            throws Exception {
+        String login = "drop-" + System.nanoTime() % 1_000_000;
+        access.asSystem("test", () -> accounts.save(login, "drop-secret", KIOSK, "UTF-8", true, "zh-CN"));
+        api.as("demo-admin").post("/api/v1/devices", """
+                {"code": "T-BDR-%s", "kind": "BDR", "unitCode": "%s", "sip2Login": "%s"}"""
+                .formatted(login.substring(5), KIOSK, login));
+        String barcode = copy(record("骆驼祥子"), "SIP-" + System.nanoTime() % 1_000_000, KIOSK, ItemType.BOOK);
+        try (Kiosk kiosk = new Kiosk(StandardCharsets.UTF_8)) {
+            assertThat(kiosk.say("9300CNkiosk-utf8|COkiosk-secret|")).isEqualTo("941");
+            assertThat(kiosk.say("11YN" + DATE + NO_DATE + "AO" + KIOSK + "|AA" + card + "|AB" + barcode + "|AC|"))
+                    .startsWith("121");
+        }
+        try (Kiosk drop = new Kiosk(StandardCharsets.UTF_8)) {
+            assertThat(drop.say("9300CN" + login + "|COdrop-secret|")).isEqualTo("941");
+            assertThat(drop.say("9900302.00")).startsWith("98YYNNYN").contains("|BXNNYNYYYNNNYYNNNN|");
+            assertThat(drop.say("63000" + DATE + "          AO" + KIOSK + "|AA" + card + "|"))
+                    .startsWith("64YYYY          000").contains("|AF本机不能办理此项业务");
+            assertThat(drop.say("01N" + DATE + "AO" + KIOSK + "|ALx|AA" + card + "|AC|")).startsWith("24YYYY");
+            assertThat(drop.say("11YN" + DATE + NO_DATE + "AO" + KIOSK + "|AA" + card + "|AB" + barcode + "|AC|"))
+                    .startsWith("120");
+            assertThat(drop.say("09N" + DATE + DATE + "AP" + KIOSK + "|AO" + KIOSK + "|AB" + barcode + "|AC|"))
+                    .startsWith("101");
+        }
+        assertThat(jdbc.sql("select count(*) from reader_block where kind = 'MACHINE' and set_by = :by")
+                .param("by", "key:sip2:" + login).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select last_seen_at is not null from device where sip2_login = :l").param("l", login)
+                .query(Boolean.class).single()).as("its messages are signs of life").isTrue();
     }
 
     /** Adds the checksum to a message that ends in AZ, computed here on its own: the negated byte sum. */

@@ -1,4 +1,4 @@
-package org.shuxiang.platform.security;
+package org.shuxiang.platform;
 
 import java.time.Duration;
 
@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How repeated failed sign-ins are answered: from the second failure on, each answer is slowed
  * (doubling from {@code firstDelay} up to {@code maxDelay}); at {@code maxFailures} the account is
- * locked for {@code lockDuration}.
+ * locked for {@code lockDuration}. Staff passwords and readers' PINs (at a kiosk or on the web) share
+ * the failure count and lock; a kiosk's answer is not slowed, as the machine's connection serves the
+ * next reader.
  */
 @ConfigurationProperties("shuxiang.security.login")
 public record LoginLockoutPolicy(@DefaultValue("5") int maxFailures,

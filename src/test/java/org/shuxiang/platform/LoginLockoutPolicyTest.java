@@ -1,4 +1,4 @@
-package org.shuxiang.platform.security;
+package org.shuxiang.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
