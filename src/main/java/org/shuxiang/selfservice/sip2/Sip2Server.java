@@ -24,16 +24,19 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.DelimiterBasedFrameDecoder;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The SIP2 listener: TCP on {@code shuxiang.sip2.port} (6001 by default; 0 picks a free port), inside the
+ * The SIP2 listeners: TCP on {@code shuxiang.sip2.port} (6001 by default; 0 picks a free port), and TLS
+ * on {@code shuxiang.sip2.tls.port} when a key store is configured ({@link Sip2Settings}), inside the
  * application. Messages end with a carriage return; one longer than {@code shuxiang.sip2.max-message}
  * bytes, or three malformed ones in a row, close the connection, as does silence longer than
  * {@code shuxiang.sip2.idle-timeout}. The network threads only frame bytes; each message is answered on
@@ -41,6 +44,7 @@ import org.springframework.stereotype.Component;
  * machines' connections.
  */
 @Component
+@EnableConfigurationProperties(Sip2Settings.class)
 class Sip2Server implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Sip2Server.class);
@@ -49,54 +53,59 @@ class Sip2Server implements SmartLifecycle {
     private static final int MAX_PENDING = 32;
 
     private final Sip2Service service;
-    private final boolean enabled;
-    private final int configuredPort;
-    private final int maxMessage;
-    private final long idleSeconds;
-    private final int workers;
+    private final Sip2Settings settings;
     private EventLoopGroup boss;
     private EventLoopGroup io;
     private ExecutorService work;
-    private Channel channel;
-    private volatile int port;
+    private final java.util.List<Channel> channels = new java.util.ArrayList<>();
+    private volatile int port = -1;
+    private volatile int tlsPort = -1;
     /** Messages whose handling failed unexpectedly (not a refusal, not malformed input): a bug to look at. */
     private final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
 
-    Sip2Server(Sip2Service service, @Value("${shuxiang.sip2.enabled:true}") boolean enabled,
-               @Value("${shuxiang.sip2.port:6001}") int port,
-               @Value("${shuxiang.sip2.max-message:16384}") int maxMessage,
-               @Value("${shuxiang.sip2.idle-timeout:600s}") java.time.Duration idleTimeout,
-               @Value("${shuxiang.sip2.workers:16}") int workers) {
+    Sip2Server(Sip2Service service, Sip2Settings settings) {
         this.service = service;
-        this.enabled = enabled;
-        this.configuredPort = port;
-        this.maxMessage = maxMessage;
-        this.idleSeconds = idleTimeout.toSeconds();
-        this.workers = workers;
+        this.settings = settings;
     }
 
     int failures() {
         return failures.get();
     }
 
-    /** The port the server listens on (the chosen one when configured as 0). */
+    /** The port the plain listener listens on (the chosen one when configured as 0); -1 when off. */
     int port() {
         return port;
     }
 
+    /** The port of the TLS listener; -1 when off. */
+    int tlsPort() {
+        return tlsPort;
+    }
+
     @Override
     public void start() {
-        if (!enabled) {
+        if (!settings.enabled()) {
             return;
         }
         boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         io = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-        work = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
-                r -> {
+        work = new ThreadPoolExecutor(settings.workers(), settings.workers(), 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(10_000), r -> {
                     Thread t = new Thread(r, "sip2-worker");
                     t.setDaemon(true);
                     return t;
                 });
+        if (settings.port() >= 0) {
+            port = listen(settings.port(), null);
+            log.info("SIP2 server listening on port {}", port);
+        }
+        if (settings.tls().enabled()) {
+            tlsPort = listen(settings.tls().port(), sslContext(settings.tls()));
+            log.info("SIP2 server listening with TLS on port {}", tlsPort);
+        }
+    }
+
+    private int listen(int onPort, SslContext tls) {
         ByteBuf carriageReturn = Unpooled.wrappedBuffer(new byte[] {'\r'});
         ServerBootstrap bootstrap = new ServerBootstrap().group(boss, io).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
@@ -104,27 +113,46 @@ class Sip2Server implements SmartLifecycle {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new IdleStateHandler(idleSeconds, 0, 0, TimeUnit.SECONDS))
-                                .addLast(new DelimiterBasedFrameDecoder(maxMessage, true, true, carriageReturn.duplicate()))
+                        if (tls != null) {
+                            ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                        }
+                        ch.pipeline().addLast(new IdleStateHandler(settings.idleTimeout().toSeconds(), 0, 0,
+                                        TimeUnit.SECONDS))
+                                .addLast(new DelimiterBasedFrameDecoder(settings.maxMessage(), true, true,
+                                        carriageReturn.duplicate()))
                                 .addLast(new Connection());
                     }
                 });
         try {
-            channel = bootstrap.bind(new InetSocketAddress(configuredPort)).sync().channel();
+            Channel channel = bootstrap.bind(new InetSocketAddress(onPort)).sync().channel();
+            channels.add(channel);
+            return ((InetSocketAddress) channel.localAddress()).getPort();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("SIP2 server start interrupted", e);
         }
-        port = ((InetSocketAddress) channel.localAddress()).getPort();
-        log.info("SIP2 server listening on port {}", port);
+    }
+
+    /** The server's certificate and key from the configured key store, for TLS 1.2 and 1.3. */
+    static SslContext sslContext(Sip2Settings.Tls tls) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(tls.keyStore()))) {
+            char[] password = tls.keyStorePassword() == null ? new char[0] : tls.keyStorePassword().toCharArray();
+            java.security.KeyStore store = java.security.KeyStore.getInstance(tls.keyStoreType());
+            store.load(in, password);
+            javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory.getInstance(
+                    javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, password);
+            return SslContextBuilder.forServer(keys).protocols("TLSv1.3", "TLSv1.2").build();
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("SIP2 TLS key store " + tls.keyStore() + " cannot be used: "
+                    + e.getMessage(), e);
+        }
     }
 
     @Override
     public void stop() {
-        if (channel != null) {
-            channel.close().syncUninterruptibly();
-            channel = null;
-        }
+        channels.forEach(c -> c.close().syncUninterruptibly());
+        channels.clear();
         if (boss != null) {
             boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
             io.shutdownGracefully(0, 2, TimeUnit.SECONDS);
@@ -135,7 +163,7 @@ class Sip2Server implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return channel != null;
+        return !channels.isEmpty();
     }
 
     /** One machine's connection. */
