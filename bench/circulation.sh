@@ -12,33 +12,7 @@ rate="${2:-100}"
 port=18485
 work="$(mktemp -d)"
 . bench/common.sh
-ready="$data/.circulation-ready"
-[ -f "$ready" ] || import_catalogue "$records"
-start_server
-if [ ! -f "$ready" ]; then
-echo "== 2,000,000 items and 500,000 readers"
-add_items 2000000
-psql_ -c "
-  insert into reader (name, identity_hash, home_unit, card_type, expires_on, registered_by, borrowing_basis)
-  select '读者' || g, 'bench-' || g, u.codes[1 + g % cardinality(u.codes)], 'ADULT', current_date + 1000, 'bench', 'CREDIT'
-  from generate_series(1, 500000) g cross join (select array_agg(code order by code) codes from org_unit where lends) u" \
-  -c "insert into reader_card (card_number, reader_id)
-      select 'BR' || lpad(id::text, 8, '0'), id from reader where identity_hash like 'bench-%'"
-psql_ -F $'\t' -c "
-  with items as (select barcode, current_unit, row_number() over (order by md5(barcode)) n
-                 from item where status = 'AVAILABLE' and item_type = 'BOOK' and barcode like 'BX%' limit 300000),
-       readers as (select card_number, row_number() over (order by md5(card_number)) n
-                   from reader_card where card_number like 'BR%')
-  select r.card_number, i.barcode, i.current_unit from items i join readers r on r.n = 1 + (i.n * 7) % 500000" \
-  > "$data/pairs.tsv"
-touch "$ready"
-fi
-cp "$data/pairs.tsv" "$work/pairs.tsv"
-# a kept data folder starts each run as the first did: the loans earlier runs left open are returned
-psql_ -c "
-  with closed as (update loan set returned_at = now(), return_unit = lending_unit
-                  where card_number like 'BR%' and returned_at is null returning item_id)
-  update item set status = 'AVAILABLE', current_unit = owning_unit where id in (select item_id from closed)"
+circulation_data "$records"
 token=$(api_key circulation-bench CIRCULATE)
 echo "== peak: 64 clients back to back"
 java bench/CirculationDriver.java --base "http://127.0.0.1:$port" --token "$token" --pairs "$work/pairs.tsv" \

@@ -30,6 +30,11 @@ start_server() {
     sleep 1
   done
   pg_port=$(grep -o "ready on 127.0.0.1:[0-9]*" "$work/app.log" | tail -n 1 | cut -d: -f2)
+  # an index of an older layout is rebuilt at start: measure after that
+  if grep -q "older layout; rebuilding" "$work/app.log"; then
+    echo "== the search index is being rebuilt to the current layout; waiting"
+    until grep -q "Rebuilt the search index" "$work/app.log"; do sleep 5; done
+  fi
 }
 
 psql_() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d shuxiang -Atq "$@"; }
@@ -54,4 +59,52 @@ add_items() {
            r.clc_number || '/' || (g % 997)
     from generate_series(1, $1) g cross join units u cross join m
     join bib_record r on r.id = 1 + (g::bigint * 7919) % m.top"
+}
+
+# circulation_data RECORDS: the circulation data set, made once per data folder and reused after:
+# RECORDS generated records, 2,000,000 items, 500,000 readers on credit, and $work/pairs.tsv of
+# "card<TAB>barcode<TAB>unit" lines (a reader and a book on the shelf at a lending unit). Starts the
+# server; the loans earlier runs left open are returned, so that every run starts as the first did.
+circulation_data() {
+  local ready="$data/.circulation-ready"
+  [ -f "$ready" ] || import_catalogue "$1"
+  start_server
+  if [ ! -f "$ready" ]; then
+    echo "== 2,000,000 items and 500,000 readers"
+    add_items 2000000
+    psql_ -c "
+      insert into reader (name, identity_hash, home_unit, card_type, expires_on, registered_by, borrowing_basis)
+      select '读者' || g, 'bench-' || g, u.codes[1 + g % cardinality(u.codes)], 'ADULT', current_date + 1000, 'bench', 'CREDIT'
+      from generate_series(1, 500000) g cross join (select array_agg(code order by code) codes from org_unit where lends) u" \
+      -c "insert into reader_card (card_number, reader_id)
+          select 'BR' || lpad(id::text, 8, '0'), id from reader where identity_hash like 'bench-%'"
+    psql_ -F $'\t' -c "
+      with items as (select barcode, current_unit, row_number() over (order by md5(barcode)) n
+                     from item where status = 'AVAILABLE' and item_type = 'BOOK' and barcode like 'BX%' limit 300000),
+           readers as (select card_number, row_number() over (order by md5(card_number)) n
+                       from reader_card where card_number like 'BR%')
+      select r.card_number, i.barcode, i.current_unit from items i join readers r on r.n = 1 + (i.n * 7) % 500000" \
+      > "$data/pairs.tsv"
+    touch "$ready"
+  fi
+  if [ ! -f "$data/.vacuumed" ]; then
+    echo "== vacuum and analyze, so that runs start on a settled database"
+    psql_ -c "vacuum analyze"
+    touch "$data/.vacuumed"
+  fi
+  cp "$data/pairs.tsv" "$work/pairs.tsv"
+  psql_ -c "
+    with closed as (update loan set returned_at = now(), return_unit = lending_unit
+                    where card_number like 'BR%' and returned_at is null returning item_id)
+    update item set status = 'AVAILABLE', current_unit = owning_unit where id in (select item_id from closed)"
+}
+
+# cpu_seconds PID...: user+system CPU seconds the processes used so far (with their children's threads).
+cpu_seconds() {
+  local total=0 p t
+  for p in "$@"; do
+    t=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)
+    total=$((total + t))
+  done
+  echo "scale=1; $total / $(getconf CLK_TCK)" | bc
 }

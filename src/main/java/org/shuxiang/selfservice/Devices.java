@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The registry of self-service devices: what each is, where, how it speaks (SIP2 account, API key), and
@@ -65,9 +66,11 @@ public class Devices {
     private final ApiKeys keys;
     private final DeviceSettings settings;
     private final Map<String, Long> seenWritten = new ConcurrentHashMap<>();
+    private final TransactionTemplate transactions;
 
     Devices(JdbcClient jdbc, AccessControl access, AuditLog audit, UnitHierarchy units, ApiKeys keys,
-            DeviceSettings settings) {
+            DeviceSettings settings, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
@@ -221,21 +224,25 @@ public class Devices {
         return find(device.code()).orElseThrow();
     }
 
-    /** Any other call of the device API: a sign of life, written at most every few seconds. */
-    @Transactional
+    /**
+     * Any other call of the device API: a sign of life, written at most every few seconds. The check
+     * comes before any transaction, so that the calls in between cost nothing.
+     */
     public void seen(Device device) {
         if (due("id:" + device.id())) {
-            jdbc.sql("update device set last_seen_at = now() where id = :id").param("id", device.id()).update();
-            backOnline(device.id());
+            transactions.executeWithoutResult(status -> {
+                jdbc.sql("update device set last_seen_at = now() where id = :id").param("id", device.id()).update();
+                backOnline(device.id());
+            });
         }
     }
 
     /** A SIP2 message from a machine account: a sign of life of the device that logs in with it. */
-    @Transactional
     public void seenSip2(String login) {
         if (due("sip2:" + login)) {
-            jdbc.sql("update device set last_seen_at = now() where sip2_login = :login returning id")
-                    .param("login", login).query(Long.class).list().forEach(this::backOnline);
+            transactions.executeWithoutResult(status ->
+                    jdbc.sql("update device set last_seen_at = now() where sip2_login = :login returning id")
+                            .param("login", login).query(Long.class).list().forEach(this::backOnline));
         }
     }
 

@@ -237,6 +237,30 @@ class CatalogSearchTest {
     }
 
     @Test
+    void lending_the_last_copy_at_a_unit_takes_the_title_off_that_units_shelf_and_a_return_puts_it_back()
+            throws Exception {
+        long santi = jdbc.sql("select id from bib_record where :isbn = any(isbns)").param("isbn", SANTI_ISBN)
+                .query(Long.class).single();
+        search("三体", "unit", "TGQ-B01").andExpect(jsonPath("$.hits[*].title", Matchers.hasItem("三体")));
+        List<Long> lent = jdbc.sql("update item set status = 'ON_LOAN' where record_id = :r and current_unit = 'TGQ-B01' "
+                + "and status = 'AVAILABLE' returning id").param("r", santi).query(Long.class).list();
+        try {
+            index.catchUp();
+            search("三体", "unit", "TGQ-B01").andExpect(jsonPath("$.hits[*].title", Matchers.not(Matchers.hasItem("三体"))));
+            search("三体", "unit", "YAQ-B01").andExpect(jsonPath("$.hits[*].title", Matchers.hasItem("三体")));
+            search("title:三体 isbn:" + SANTI_ISBN)
+                    .andExpect(jsonPath("$.facets.unit[*].value", Matchers.contains("YAQ-B01")));
+        } finally {
+            jdbc.sql("update item set status = 'AVAILABLE' where id = any(:ids)")
+                    .param("ids", lent.toArray(Long[]::new)).update();
+        }
+        index.catchUp();
+        search("三体", "unit", "TGQ-B01").andExpect(jsonPath("$.hits[*].title", Matchers.hasItem("三体")));
+        search("isbn:" + SANTI_ISBN + " title:三体")
+                .andExpect(jsonPath("$.facets.unit[*].value", Matchers.containsInAnyOrder("YAQ-B01", "TGQ-B01")));
+    }
+
+    @Test
     void the_index_is_rebuilt_from_the_database_while_searches_go_on() throws Exception {
         api.as("demo-desk").post("/api/v1/catalog/search-index/rebuild", null).andExpect(status().isForbidden());
         api.as("demo-admin").post("/api/v1/catalog/search-index/rebuild", null)

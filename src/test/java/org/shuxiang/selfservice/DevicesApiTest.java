@@ -238,4 +238,33 @@ class DevicesApiTest extends LibraryTest {
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.code").value("DEVICE_CANNOT"));
     }
+    @Test
+    void staff_make_sip2_accounts_for_their_units_and_the_password_is_never_shown() throws Exception {
+        String login = "kiosk-" + System.nanoTime() % 1_000_000;
+        api.as("demo-admin").post("/api/v1/sip2-accounts", """
+                        {"login": "%s", "password": "short", "unitCode": "%s"}""".formatted(login, LIBRARY_24H))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("SIP2_PASSWORD_UNFIT"));
+        api.as("demo-admin").post("/api/v1/sip2-accounts", """
+                        {"login": "%s", "password": "long-enough", "unitCode": "%s", "encoding": "EBCDIC"}"""
+                        .formatted(login, LIBRARY_24H))
+                .andExpect(status().isBadRequest());
+        api.as("demo-wenyue").post("/api/v1/sip2-accounts", """
+                        {"login": "%s", "password": "long-enough", "unitCode": "%s"}""".formatted(login, LIBRARY_24H))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select count(*) from sip2_account where login = :l").param("l", login)
+                .query(Integer.class).single()).isZero();
+
+        api.as("demo-admin").post("/api/v1/sip2-accounts", """
+                        {"login": "%s", "password": "long-enough", "unitCode": "%s", "encoding": "GB18030",
+                         "mayCheckOut": false, "language": "en"}""".formatted(login, LIBRARY_24H))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.encoding").value("GB18030"))
+                .andExpect(jsonPath("$.mayCheckOut").value(false))
+                .andExpect(jsonPath("$.password").doesNotExist())
+                .andExpect(jsonPath("$.passwordHash").doesNotExist());
+        api.as("demo-admin").post("/api/v1/sip2-accounts/" + login + "/disable", null)
+                .andExpect(status().isNoContent());
+        api.as("demo-admin").get("/api/v1/sip2-accounts")
+                .andExpect(jsonPath("$[?(@.login == '" + login + "')].enabled").value(Matchers.contains(false)));
+    }
 }

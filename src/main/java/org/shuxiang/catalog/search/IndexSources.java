@@ -51,7 +51,16 @@ class IndexSources {
                 .query((rs, n) -> new Change(rs.getLong(1), rs.getString(2))).list();
     }
 
+    /** Whole sources: the copies, the record's columns and its fields (parsed from MARC). */
     List<IndexSource> load(Collection<Long> ids) {
+        return withFields(light(ids));
+    }
+
+    /**
+     * Light sources, without the record's fields: two queries, no MARC read. A record that no longer
+     * exists has none.
+     */
+    List<IndexSource> light(Collection<Long> ids) {
         Map<Long, List<IndexSource.Copy>> copies = new HashMap<>();
         jdbc.sql("""
                         select record_id, barcode, current_unit, item_type, status, call_number from item
@@ -61,32 +70,39 @@ class IndexSources {
                     copies.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new IndexSource.Copy(
                             rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
                 });
-        record Extra(String callNumber, int loanCount, int version) {
-        }
-        Map<Long, Extra> extra = new HashMap<>();
+        List<IndexSource> sources = new ArrayList<>(ids.size());
         jdbc.sql("select id, call_number, loan_count, version from bib_record where id = any(:ids)")
                 .param("ids", ids.toArray(Long[]::new))
                 .query(rs -> {
-                    extra.put(rs.getLong(1), new Extra(rs.getString(2), rs.getInt(3), rs.getInt(4)));
+                    long id = rs.getLong(1);
+                    sources.add(new IndexSource(id, null, rs.getString(2), rs.getInt(3),
+                            copies.getOrDefault(id, List.of()), rs.getInt(4)));
                 });
+        return sources;
+    }
+
+    /** The same sources with their fields: from the records just inserted when at hand, else parsed. */
+    List<IndexSource> withFields(List<IndexSource> light) {
         Map<Long, BibliographicFields> fields = new HashMap<>();
         List<Long> toRead = new ArrayList<>();
-        for (Map.Entry<Long, Extra> record : extra.entrySet()) {
-            BibliographicFields inserted = fresh.take(record.getKey(), record.getValue().version());
+        for (IndexSource source : light) {
+            BibliographicFields inserted = fresh.take(source.id(), (int) source.recordVersion());
             if (inserted != null) {
-                fields.put(record.getKey(), inserted);
+                fields.put(source.id(), inserted);
             } else {
-                toRead.add(record.getKey());
+                toRead.add(source.id());
             }
         }
         if (!toRead.isEmpty()) {
             records.fieldsOf(toRead).forEach(r -> fields.put(r.id(), r.fields()));
         }
-        List<IndexSource> sources = new ArrayList<>(fields.size());
-        fields.forEach((id, f) -> {
-            Extra e = extra.get(id);
-            sources.add(new IndexSource(id, f, e.callNumber(), e.loanCount(), copies.getOrDefault(id, List.of())));
-        });
+        List<IndexSource> sources = new ArrayList<>(light.size());
+        for (IndexSource source : light) {
+            BibliographicFields f = fields.get(source.id());
+            if (f != null) {
+                sources.add(source.withFields(f));
+            }
+        }
         return sources;
     }
 }

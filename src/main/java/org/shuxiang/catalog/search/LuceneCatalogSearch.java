@@ -22,15 +22,12 @@ import org.apache.lucene.facet.range.LongRangeFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -174,11 +171,10 @@ class LuceneCatalogSearch implements CatalogSearch {
                 BooleanClause.Occur.MUST);
         if (request.availableWithin() != null) {
             Set<String> subtree = units.subtree(request.availableWithin());
-            all.add(new TermInSetQuery(RecordDocuments.AVAILABLE_AT,
-                    subtree.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER);
+            all.add(new AvailableAtQuery(subtree), BooleanClause.Occur.FILTER);
         }
         if (request.unit() != null) {
-            all.add(new TermQuery(new Term(RecordDocuments.AVAILABLE_AT, request.unit())), BooleanClause.Occur.FILTER);
+            all.add(new AvailableAtQuery(Set.of(request.unit())), BooleanClause.Occur.FILTER);
         }
         if (request.yearFrom() != null || request.yearTo() != null) {
             all.add(IntPoint.newRangeQuery(RecordDocuments.YEAR,
@@ -224,9 +220,9 @@ class LuceneCatalogSearch implements CatalogSearch {
         List<FacetValue> itemType = List.of();
         List<FacetValue> clcClass = List.of();
         List<FacetValue> language = List.of();
+        unit = unitCounts(collector, 30, scale);
         if (state != null) {
             SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, collector);
-            unit = values(counts, RecordDocuments.FACET_UNIT, 30, false, scale);
             itemType = values(counts, RecordDocuments.FACET_ITEM_TYPE, 10, false, scale);
             clcClass = values(counts, RecordDocuments.FACET_CLASS, 22, true, scale);
             language = values(counts, RecordDocuments.FACET_LANGUAGE, 20, false, scale);
@@ -240,6 +236,41 @@ class LuceneCatalogSearch implements CatalogSearch {
             }
         }
         return new Facets(unit, itemType, clcClass, language, year, scale > 1);
+    }
+
+    /** The units where the (sampled) hits have a copy on the shelf, most first, from the availability doc values. */
+    private static List<FacetValue> unitCounts(FacetsCollector collector, int top, double scale) throws IOException {
+        Map<String, int[]> counts = new HashMap<>();
+        for (FacetsCollector.MatchingDocs leaf : collector.getMatchingDocs()) {
+            org.apache.lucene.index.BinaryDocValues values = leaf.context.reader()
+                    .getBinaryDocValues(RecordDocuments.AVAILABLE);
+            if (values == null || leaf.bits == null) {
+                continue;
+            }
+            org.apache.lucene.search.DocIdSetIterator docs = leaf.bits.iterator();
+            for (int doc = docs.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                 doc = docs.nextDoc()) {
+                if (values.advanceExact(doc)) {
+                    BytesRef available = values.binaryValue();
+                    int start = available.offset;
+                    int end = available.offset + available.length;
+                    for (int i = start; i < end; i++) {
+                        if (available.bytes[i] == '\n') {
+                            String unit = new String(available.bytes, start, i - start,
+                                    java.nio.charset.StandardCharsets.UTF_8);
+                            counts.computeIfAbsent(unit, k -> new int[1])[0]++;
+                            start = i + 1;
+                        }
+                    }
+                }
+            }
+        }
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, int[]>comparingByValue((a, b) -> Integer.compare(b[0], a[0]))
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(top)
+                .map(e -> new FacetValue(e.getKey(), e.getKey(), Math.round(e.getValue()[0] * scale)))
+                .toList();
     }
 
     private static List<FacetValue> values(org.apache.lucene.facet.Facets counts, String dimension, int top,

@@ -1,12 +1,14 @@
 package org.shuxiang.catalog.search;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -16,6 +18,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.util.BytesRef;
 import org.shuxiang.catalog.ClcClass;
 import org.shuxiang.catalog.Isbn;
 import org.shuxiang.catalog.Pinyin;
@@ -39,7 +42,14 @@ final class RecordDocuments {
     /** The year as doc values, 0 when unknown, for sorting and year facets (YEAR itself is for ranges). */
     static final String YEAR_VALUE = "year_value";
     static final String LOANS = "loans";
-    static final String AVAILABLE_AT = "available_at";
+    /**
+     * The units where a copy is on the shelf, as binary doc values (the codes, sorted, each followed by a
+     * line feed). Doc values, not terms, so that a checkout or a return updates them in place, without
+     * analysing the record again: see {@link SearchIndex}.
+     */
+    static final String AVAILABLE = "available";
+    /** {@link IndexSource#structure()} of what the document was built from. */
+    static final String STRUCTURE = "structure";
     static final String HELD_AT = "held_at";
 
     static final String SHOW_AUTHOR = "show_author";
@@ -48,8 +58,7 @@ final class RecordDocuments {
     static final String SHOW_YEAR = "show_year";
     static final String SHOW_ISBN = "show_isbn";
 
-    /** Facet dimensions. */
-    static final String FACET_UNIT = "unit";
+    /** Facet dimensions (the unit facet is counted from {@link #AVAILABLE}). */
     static final String FACET_ITEM_TYPE = "itemType";
     static final String FACET_CLASS = "clcClass";
     static final String FACET_LANGUAGE = "language";
@@ -59,7 +68,6 @@ final class RecordDocuments {
             java.util.regex.Pattern.compile("[\\s\\p{Punct}：；，。、·（）《》“”‘’！？【】—…]+");
 
     static {
-        FACETS.setMultiValued(FACET_UNIT, true);
         FACETS.setMultiValued(FACET_ITEM_TYPE, true);
     }
 
@@ -100,7 +108,6 @@ final class RecordDocuments {
         if (f.language() != null && !f.language().isBlank()) {
             doc.add(new SortedSetDocValuesFacetField(FACET_LANGUAGE, f.language()));
         }
-        Set<String> available = new LinkedHashSet<>();
         Set<String> held = new LinkedHashSet<>();
         Set<String> types = new LinkedHashSet<>();
         for (IndexSource.Copy copy : source.copies()) {
@@ -110,14 +117,9 @@ final class RecordDocuments {
             }
             held.add(copy.currentUnit());
             types.add(copy.type());
-            if ("AVAILABLE".equals(copy.status())) {
-                available.add(copy.currentUnit());
-            }
         }
-        available.forEach(unit -> {
-            doc.add(new StringField(AVAILABLE_AT, unit, Field.Store.NO));
-            doc.add(new SortedSetDocValuesFacetField(FACET_UNIT, unit));
-        });
+        doc.add(new BinaryDocValuesField(AVAILABLE, availability(source.availableAt())));
+        doc.add(new NumericDocValuesField(STRUCTURE, source.structure()));
         held.forEach(unit -> doc.add(new StringField(HELD_AT, unit, Field.Store.NO)));
         types.forEach(type -> doc.add(new SortedSetDocValuesFacetField(FACET_ITEM_TYPE, type)));
         // what a hit shows, stored so that a page of hits needs no record read from the database
@@ -129,6 +131,31 @@ final class RecordDocuments {
         }
         f.isbns().forEach(isbn -> doc.add(new StoredField(SHOW_ISBN, isbn.isbn13())));
         return FACETS.build(doc);
+    }
+
+    /** The units' codes, each followed by a line feed: what {@link #AVAILABLE} holds. */
+    static BytesRef availability(Set<String> units) {
+        StringBuilder text = new StringBuilder(units.size() * 12);
+        units.forEach(unit -> text.append(unit).append('\n'));
+        return new BytesRef(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether an {@link #AVAILABLE} value names {@code unit} (given as its code's bytes and a line feed). */
+    static boolean names(BytesRef available, byte[] unitWithLineFeed) {
+        int end = available.offset + available.length;
+        int start = available.offset;
+        while (start < end) {
+            int length = unitWithLineFeed.length;
+            if (start + length <= end && java.util.Arrays.equals(available.bytes, start, start + length,
+                    unitWithLineFeed, 0, length)) {
+                return true;
+            }
+            while (start < end && available.bytes[start] != '\n') {
+                start++;
+            }
+            start++;
+        }
+        return false;
     }
 
     private static void stored(Document doc, String field, String value) {

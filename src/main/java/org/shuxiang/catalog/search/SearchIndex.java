@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,18 @@ import java.util.stream.Stream;
 
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
@@ -41,6 +49,9 @@ public class SearchIndex implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     private static final String XMIN = "xmin";
+    /** The layout of the documents; an index of another layout is rebuilt at start. */
+    private static final String SCHEMA = "schema";
+    static final String SCHEMA_VERSION = "2";
     private static final int PAGE = 500;
     private static final long COMMIT_EVERY_NANOS = 5_000_000_000L;
     private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -52,8 +63,12 @@ public class SearchIndex implements SmartLifecycle {
                 return thread;
             });
 
-    /** One index directory with its writer and searchers. */
-    private record Generation(Path dir, FSDirectory directory, IndexWriter writer, SearcherManager searchers) {
+    /**
+     * One index directory with its writer and searchers. {@code written}: the structure of each document
+     * written since the searchers last refreshed, which they do not show yet.
+     */
+    private record Generation(Path dir, FSDirectory directory, IndexWriter writer, SearcherManager searchers,
+                              Map<Long, Long> written) {
         void close() throws IOException {
             searchers.close();
             writer.close();
@@ -81,6 +96,7 @@ public class SearchIndex implements SmartLifecycle {
     private final Map<Long, Long> indexedAt = new java.util.HashMap<>();
     private volatile FacetState facets;
     private volatile boolean running;
+    private boolean outdated;
     private long lastCommit = System.nanoTime();
     private long lastRefresh = System.nanoTime();
     private boolean unrefreshed;
@@ -110,6 +126,9 @@ public class SearchIndex implements SmartLifecycle {
             Map<String, String> committed = live.writer().getLiveCommitData() == null ? Map.of()
                     : toMap(live.writer().getLiveCommitData());
             xmin = committed.getOrDefault(XMIN, "1");
+            if (name != null && !SCHEMA_VERSION.equals(committed.get(SCHEMA))) {
+                outdated = true;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index in " + root, e);
         }
@@ -117,6 +136,12 @@ public class SearchIndex implements SmartLifecycle {
         tailer = new Thread(this::follow, "search-index-tailer");
         tailer.setDaemon(true);
         tailer.start();
+        if (outdated) {
+            log.info("The search index has an older layout; rebuilding it while searches go on");
+            Thread rebuild = new Thread(this::rebuild, "search-index-rebuild");
+            rebuild.setDaemon(true);
+            rebuild.start();
+        }
     }
 
     @Override
@@ -177,6 +202,7 @@ public class SearchIndex implements SmartLifecycle {
                 }
                 if (unrefreshed && (refreshNow || System.nanoTime() - lastRefresh >= REFRESH_EVERY_MILLIS * 1_000_000)) {
                     live.searchers().maybeRefreshBlocking();
+                    live.written().clear();
                     lastRefresh = System.nanoTime();
                     unrefreshed = false;
                 }
@@ -209,6 +235,7 @@ public class SearchIndex implements SmartLifecycle {
             while (!(ids = jdbc.sql("select id from bib_record where id > :after order by id limit :limit")
                     .param("after", after).param("limit", PAGE).query(Long.class).list()).isEmpty()) {
                 apply(fresh, ids);
+                fresh.written().clear(); // nothing of the new index is searchable yet: each record is built whole
                 count += ids.size();
                 after = ids.get(ids.size() - 1);
             }
@@ -217,6 +244,7 @@ public class SearchIndex implements SmartLifecycle {
                 applyChangesSince(fresh, start, new java.util.HashMap<>());
                 commit(fresh, next);
                 fresh.searchers().maybeRefreshBlocking();
+                fresh.written().clear();
                 Generation old = live;
                 live = fresh;
                 xmin = next;
@@ -316,14 +344,35 @@ public class SearchIndex implements SmartLifecycle {
         return applied;
     }
 
-    /** Indexes a page of records, analysing documents on every core (the writer is thread-safe). */
+    /**
+     * Indexes a page of records. A record whose document was built from the same structure (its version,
+     * call number and copies: {@link IndexSource#structure()}) only had copies lent or returned: its
+     * availability and loan count are updated in place, without reading its MARC or analysing its text.
+     * The others are read whole and analysed on every core (the writer is thread-safe).
+     */
     private void apply(Generation generation, List<Long> ids) throws IOException {
         Set<Long> missing = new HashSet<>(ids);
-        List<IndexSource> loaded = sources.load(ids);
-        loaded.forEach(source -> missing.remove(source.id()));
+        List<IndexSource> light = sources.light(ids);
+        light.forEach(source -> missing.remove(source.id()));
+        Map<Long, Long> indexed = indexedStructures(generation, light);
+        List<IndexSource> whole = new java.util.ArrayList<>();
+        for (IndexSource source : light) {
+            long structure = source.structure();
+            Long before = indexed.get(source.id());
+            if (before != null && before == structure) {
+                generation.writer().updateDocValues(new Term(RecordDocuments.ID, Long.toString(source.id())),
+                        new BinaryDocValuesField(RecordDocuments.AVAILABLE,
+                                RecordDocuments.availability(source.availableAt())),
+                        new NumericDocValuesField(RecordDocuments.LOANS, source.loanCount()));
+            } else {
+                whole.add(source);
+            }
+            generation.written().put(source.id(), structure);
+        }
+        List<IndexSource> loaded = whole.isEmpty() ? List.of() : sources.withFields(whole);
         int parts = Math.min(WORKERS, Math.max(1, loaded.size() / 50));
         List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
-        for (int part = 0; part < parts; part++) {
+        for (int part = 0; part < parts && !loaded.isEmpty(); part++) {
             List<IndexSource> slice = loaded.subList(part * loaded.size() / parts, (part + 1) * loaded.size() / parts);
             work.add(indexers.submit(() -> {
                 for (IndexSource source : slice) {
@@ -344,12 +393,52 @@ public class SearchIndex implements SmartLifecycle {
             }
         }
         for (Long id : missing) {
+            generation.written().remove(id);
             generation.writer().deleteDocuments(new Term(RecordDocuments.ID, Long.toString(id)));
         }
     }
 
+    /**
+     * The structure each record's document was built from: written since the last refresh (which the
+     * searchers do not show yet), else as the index shows it. Absent for a record not in the index.
+     */
+    private Map<Long, Long> indexedStructures(Generation generation, List<IndexSource> sources) throws IOException {
+        Map<Long, Long> structures = new HashMap<>();
+        List<Long> toLook = new java.util.ArrayList<>();
+        for (IndexSource source : sources) {
+            Long written = generation.written().get(source.id());
+            if (written != null) {
+                structures.put(source.id(), written);
+            } else {
+                toLook.add(source.id());
+            }
+        }
+        if (toLook.isEmpty()) {
+            return structures;
+        }
+        IndexSearcher searcher = generation.searchers().acquire();
+        try {
+            for (Long id : toLook) {
+                TopDocs found = searcher.search(new TermQuery(new Term(RecordDocuments.ID, Long.toString(id))), 1);
+                if (found.scoreDocs.length == 0) {
+                    continue;
+                }
+                int doc = found.scoreDocs[0].doc;
+                List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                NumericDocValues values = leaf.reader().getNumericDocValues(RecordDocuments.STRUCTURE);
+                if (values != null && values.advanceExact(doc - leaf.docBase)) {
+                    structures.put(id, values.longValue());
+                }
+            }
+        } finally {
+            generation.searchers().release(searcher);
+        }
+        return structures;
+    }
+
     private void commit(Generation generation, String upTo) throws IOException {
-        generation.writer().setLiveCommitData(Map.of(XMIN, upTo).entrySet());
+        generation.writer().setLiveCommitData(Map.of(XMIN, upTo, SCHEMA, SCHEMA_VERSION).entrySet());
         generation.writer().commit();
         lastCommit = System.nanoTime();
         dirty = false;
@@ -362,7 +451,8 @@ public class SearchIndex implements SmartLifecycle {
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(64);
         IndexWriter writer = new IndexWriter(directory, config);
-        return new Generation(dir, directory, writer, new SearcherManager(writer, null));
+        return new Generation(dir, directory, writer, new SearcherManager(writer, null),
+                new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     private Path newGenerationDir() {

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# SIP2 under load: CONNECTIONS kiosk connections (default 1,000) held open at once on the circulation data
+# set (1,000,000 records, 2,000,000 items, 500,000 readers; see circulation.sh), each running a
+# reader's sessions (patron information, two checkouts, end session; then two checkins of the same
+# books) with pauses set so that all kiosks together offer RATE messages per second (default 2,000),
+# for SECONDS (default 300). One machine account per lending unit. The server's live heap is measured
+# after a full collection at the start and at the end of the measured time, and its resident memory
+# every minute.
+# Usage: ./mvnw -DskipTests package && [BENCH_DATA=/tmp/bench/d1m] bash bench/sip2.sh [CONNECTIONS] [RATE] [SECONDS] [RECORDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+connections="${1:-1000}"
+rate="${2:-2000}"
+seconds="${3:-300}"
+records="${4:-1000000}"
+warmup=90
+port=18486
+sip2_port=16001
+work="$(mktemp -d)"
+BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-} -Dshuxiang.sip2.port=$sip2_port"
+. bench/common.sh
+circulation_data "$records"
+
+echo "== one SIP2 machine account per lending unit"
+cut -f3 "$work/pairs.tsv" | sort -u > "$work/units"
+: > "$work/accounts.tsv"
+while read -r unit; do
+  login="bench-$unit"
+  curl -fsS -u demo-admin:shuxiang-demo -H 'Content-Type: application/json' \
+    -d "{\"login\":\"$login\",\"password\":\"bench-secret\",\"unitCode\":\"$unit\"}" \
+    "http://127.0.0.1:$port/api/v1/sip2-accounts" >/dev/null
+  printf '%s\t%s\t%s\n' "$login" bench-secret "$unit" >> "$work/accounts.tsv"
+done < "$work/units"
+echo "$(wc -l < "$work/accounts.tsv") accounts"
+
+heap_used() { jcmd "$app_pid" GC.heap_info | grep -oE 'used [0-9]+K' | head -n 1 | grep -oE '[0-9]+'; }
+rss() { ps -o rss= -p "$app_pid" | tr -d ' '; }
+
+echo "== $connections kiosks, $rate messages/s offered, ${warmup}s warm-up, ${seconds}s measured"
+java -Xss256k -Xmx512m bench/Sip2Driver.java --port "$sip2_port" --pairs "$work/pairs.tsv" \
+  --accounts "$work/accounts.tsv" --connections "$connections" --rate "$rate" --seconds "$seconds" \
+  --warmup "$warmup" --report 30 &
+driver=$!
+sleep $((warmup - 10))
+jcmd "$app_pid" GC.run >/dev/null
+start_heap=$(heap_used)
+echo "server: live heap after a full collection ${start_heap} KiB, resident $(rss) KiB"
+pg_master=$(pgrep -f -- "-p $pg_port" | head -n 1)
+pg_pids="$pg_master $(pgrep -P "$pg_master" | tr '\n' ' ')"
+cpu_app0=$(cpu_seconds "$app_pid"); cpu_pg0=$(cpu_seconds $pg_pids); cpu_driver0=$(cpu_seconds "$driver")
+for _ in $(seq 60 60 "$seconds"); do
+  sleep 60
+  echo "server: resident $(rss) KiB, heap in use $(heap_used) KiB"
+done
+cpu_app1=$(cpu_seconds "$app_pid"); cpu_pg1=$(cpu_seconds $pg_pids); cpu_driver1=$(cpu_seconds "$driver")
+wait "$driver"
+jcmd "$app_pid" GC.run >/dev/null
+end_heap=$(heap_used)
+echo "server: live heap after a full collection ${end_heap} KiB (at the start ${start_heap} KiB), resident $(rss) KiB"
+echo "CPU seconds used while measured (about ${seconds}s): server $(echo "$cpu_app1 - $cpu_app0" | bc), PostgreSQL $(echo "$cpu_pg1 - $cpu_pg0" | bc), driver $(echo "$cpu_driver1 - $cpu_driver0" | bc)"
+echo "SIP2 failures logged by the server: $(grep -c 'SIP2 message .* failed' "$work/app.log" || true)"
