@@ -83,8 +83,8 @@ public class CirculatingItems {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void lent(CirculationItem item, String unit) {
-        jdbc.sql("update bib_record set loan_count = loan_count + 1 where id = :id").param("id", item.recordId())
-                .update();
+        jdbc.sql("update bib_record_activity set loan_count = loan_count + 1, change_xid = pg_current_xact_id() "
+                        + "where record_id = :id").param("id", item.recordId()).update();
         jdbc.sql("update item set status = 'ON_LOAN', current_unit = :unit, updated_at = now(), version = version + 1 "
                         + "where id = :id")
                 .param("unit", unit).param("id", item.id()).update();

@@ -227,11 +227,14 @@ class CatalogSearchTest {
 
     @Test
     void the_popular_sort_puts_the_most_borrowed_title_first() throws Exception {
-        jdbc.sql("update bib_record set loan_count = 500 where :isbn = any(isbns)").param("isbn", "9787506365437")
+        jdbc.sql("update bib_record_activity set loan_count = 500, change_xid = pg_current_xact_id() "
+                + "where record_id = (select id from bib_record where :isbn = any(isbns))").param("isbn", "9787506365437")
                 .update();
         index.catchUp();
         search("class:I247", "sort", "popular").andExpect(jsonPath("$.hits[0].title").value("活着"));
-        jdbc.sql("update bib_record set loan_count = 900 where :isbn = any(isbns)").param("isbn", SANTI_ISBN).update();
+        jdbc.sql("update bib_record_activity set loan_count = 900, change_xid = pg_current_xact_id() "
+                + "where record_id = (select id from bib_record where :isbn = any(isbns))").param("isbn", SANTI_ISBN)
+                .update();
         index.catchUp();
         search("class:I247", "sort", "popular").andExpect(jsonPath("$.hits[0].title").value("三体"));
     }

@@ -42,10 +42,10 @@ class IndexSources {
      */
     List<Change> changedSince(String sinceXid, Change after, int limit) {
         return jdbc.sql("""
-                        select id, change_xid::text as xid from bib_record
+                        select record_id, change_xid::text as xid from bib_record_activity
                         where change_xid >= cast(:since as xid8)
-                          and (change_xid, id) > (cast(:afterXid as xid8), :afterId)
-                        order by bib_record.change_xid, bib_record.id limit :limit""")
+                          and (change_xid, record_id) > (cast(:afterXid as xid8), :afterId)
+                        order by bib_record_activity.change_xid, bib_record_activity.record_id limit :limit""")
                 .param("since", sinceXid).param("afterXid", after.xid()).param("afterId", after.id())
                 .param("limit", limit)
                 .query((rs, n) -> new Change(rs.getLong(1), rs.getString(2))).list();
@@ -71,7 +71,10 @@ class IndexSources {
                             rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
                 });
         List<IndexSource> sources = new ArrayList<>(ids.size());
-        jdbc.sql("select id, call_number, loan_count, version from bib_record where id = any(:ids)")
+        jdbc.sql("""
+                        select b.id, b.call_number, coalesce(a.loan_count, 0), b.version
+                        from bib_record b left join bib_record_activity a on a.record_id = b.id
+                        where b.id = any(:ids)""")
                 .param("ids", ids.toArray(Long[]::new))
                 .query(rs -> {
                     long id = rs.getLong(1);

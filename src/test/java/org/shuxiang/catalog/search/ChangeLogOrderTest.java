@@ -24,10 +24,13 @@ class ChangeLogOrderTest {
     JdbcClient jdbc;
 
     private long record(String title, long xid) {
-        return jdbc.sql("""
-                        insert into bib_record (flavour, leader, fields, title, change_xid)
-                        values ('CNMARC', '00000nam0 2200000   450 ', '[]', :title, cast(:xid as xid8)) returning id""")
-                .param("title", title).param("xid", Long.toString(xid)).query(Long.class).single();
+        long id = jdbc.sql("""
+                        insert into bib_record (flavour, leader, fields, title)
+                        values ('CNMARC', '00000nam0 2200000   450 ', '[]', :title) returning id""")
+                .param("title", title).query(Long.class).single();
+        jdbc.sql("update bib_record_activity set change_xid = cast(:xid as xid8) where record_id = :id")
+                .param("xid", Long.toString(xid)).param("id", id).update();
+        return id;
     }
 
     @Test
