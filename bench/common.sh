@@ -85,6 +85,8 @@ circulation_data() {
                        from reader_card where card_number like 'BR%')
       select r.card_number, i.barcode, i.current_unit from items i join readers r on r.n = 1 + (i.n * 7) % 500000" \
       > "$data/pairs.tsv"
+    echo "== the search index rebuilt, now that the records have copies"
+    curl -fsS -u demo-admin:shuxiang-demo -X POST "http://127.0.0.1:$port/api/v1/catalog/search-index/rebuild"; echo
     touch "$ready"
   fi
   if [ ! -f "$data/.vacuumed" ]; then

@@ -34,8 +34,9 @@ record IndexSource(long id, BibliographicFields fields, String callNumber, int l
 
     /**
      * A digest of everything the document holds except availability and the loan count: the record's
-     * version and call number, and each copy's barcode, unit, type and call number. When it is unchanged,
-     * the index updates the document's availability and loan count in place instead of analysing it again.
+     * version and call number, and each copy's barcode, type and call number (where a copy is shows only
+     * in availability). When it is unchanged, the index updates the document's availability and loan
+     * count in place instead of analysing it again: a checkout, a return here or elsewhere, a transit.
      */
     long structure() {
         long h = 1125899906842597L;
@@ -44,7 +45,6 @@ record IndexSource(long id, BibliographicFields fields, String callNumber, int l
         List<Copy> sorted = copies.stream().sorted(java.util.Comparator.comparing(Copy::barcode)).toList();
         for (Copy copy : sorted) {
             h = 31 * h + copy.barcode().hashCode();
-            h = 31 * h + copy.currentUnit().hashCode();
             h = 31 * h + copy.type().hashCode();
             h = 31 * h + (copy.callNumber() == null ? 0 : copy.callNumber().hashCode());
         }

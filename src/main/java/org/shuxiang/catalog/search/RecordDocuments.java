@@ -50,7 +50,6 @@ final class RecordDocuments {
     static final String AVAILABLE = "available";
     /** {@link IndexSource#structure()} of what the document was built from. */
     static final String STRUCTURE = "structure";
-    static final String HELD_AT = "held_at";
 
     static final String SHOW_AUTHOR = "show_author";
     static final String SHOW_PUBLISHER = "show_publisher";
@@ -108,19 +107,16 @@ final class RecordDocuments {
         if (f.language() != null && !f.language().isBlank()) {
             doc.add(new SortedSetDocValuesFacetField(FACET_LANGUAGE, f.language()));
         }
-        Set<String> held = new LinkedHashSet<>();
         Set<String> types = new LinkedHashSet<>();
         for (IndexSource.Copy copy : source.copies()) {
             doc.add(new StringField(BARCODE, copy.barcode().toUpperCase(Locale.ROOT), Field.Store.NO));
             if (copy.callNumber() != null) {
                 doc.add(new StringField(CALL_NUMBER, copy.callNumber().toLowerCase(Locale.ROOT), Field.Store.NO));
             }
-            held.add(copy.currentUnit());
             types.add(copy.type());
         }
         doc.add(new BinaryDocValuesField(AVAILABLE, availability(source.availableAt())));
         doc.add(new NumericDocValuesField(STRUCTURE, source.structure()));
-        held.forEach(unit -> doc.add(new StringField(HELD_AT, unit, Field.Store.NO)));
         types.forEach(type -> doc.add(new SortedSetDocValuesFacetField(FACET_ITEM_TYPE, type)));
         // what a hit shows, stored so that a page of hits needs no record read from the database
         stored(doc, SHOW_AUTHOR, author);

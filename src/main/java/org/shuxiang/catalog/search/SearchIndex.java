@@ -51,7 +51,7 @@ public class SearchIndex implements SmartLifecycle {
     private static final String XMIN = "xmin";
     /** The layout of the documents; an index of another layout is rebuilt at start. */
     private static final String SCHEMA = "schema";
-    static final String SCHEMA_VERSION = "2";
+    static final String SCHEMA_VERSION = "3";
     private static final int PAGE = 500;
     private static final long COMMIT_EVERY_NANOS = 5_000_000_000L;
     private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
