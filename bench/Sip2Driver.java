@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Load driver for the SIP2 server: many kiosk connections held open at once, each a machine at a
  * lending unit running the sessions a reader makes there. A borrowing session is patron information
  * (63), two checkouts (11) and end session (35); the return session that follows is two checkins (09)
- * of the same books. Between messages the kiosk pauses as a person does (uniform around a mean set so
+ * of the same books. Each kiosk takes its readers and books in turn from its own share. Between messages the kiosk pauses as a person does (uniform around a mean set so
  * that all kiosks together offer --rate messages per second).
  *
  * Each message is due at a time fixed in advance (the previous one's due time plus the pause), and its
@@ -83,20 +83,20 @@ public class Sip2Driver {
             }
         }
         List<String> units = new ArrayList<>(byUnit.keySet());
-        // each kiosk: a reader and two books at one unit, none shared with another kiosk
-        Map<String, Integer> used = new HashMap<>();
+        // each kiosk: readers and books of its own at one unit (up to 100 of each, none shared with another
+        // kiosk), taken in turn, so that no book is lent again and again as no kiosk's would be
+        int perUnit = (connections + units.size() - 1) / units.size();
         List<Kiosk> kiosks = new ArrayList<>();
         double meanPauseNanos = connections / rate * 1e9;
         for (int k = 0; k < connections; k++) {
             String unit = units.get(k % units.size());
             List<Pair> pairs = byUnit.get(unit);
-            int at = used.getOrDefault(unit, 0);
-            if (at + 2 > pairs.size()) {
+            int share = Math.min(100, pairs.size() / perUnit) & ~1;
+            if (share < 2) {
                 throw new IllegalStateException("not enough items at " + unit + " for " + connections + " kiosks");
             }
-            used.put(unit, at + 2);
-            kiosks.add(new Kiosk(k, host, port, accounts.get(unit), pairs.get(at).card(),
-                    new String[] {pairs.get(at).barcode(), pairs.get(at + 1).barcode()}, meanPauseNanos));
+            List<Pair> mine = pairs.subList((k / units.size()) * share, (k / units.size() + 1) * share);
+            kiosks.add(new Kiosk(k, host, port, accounts.get(unit), mine, meanPauseNanos));
         }
         System.out.printf("%d kiosks at %d units, mean pause %.0f ms, offered %.0f messages/s%n", connections,
                 Math.min(units.size(), connections), meanPauseNanos / 1e6, rate);
@@ -161,8 +161,7 @@ public class Sip2Driver {
         final String host;
         final int port;
         final String[] account;
-        final String card;
-        final String[] books;
+        final List<Pair> mine;
         final double meanPause;
         final Random random;
         long begin;
@@ -171,13 +170,12 @@ public class Sip2Driver {
         OutputStream out;
         InputStream in;
 
-        Kiosk(int index, String host, int port, String[] account, String card, String[] books, double meanPause) {
+        Kiosk(int index, String host, int port, String[] account, List<Pair> mine, double meanPause) {
             this.index = index;
             this.host = host;
             this.port = port;
             this.account = account;
-            this.card = card;
-            this.books = books;
+            this.mine = mine;
             this.meanPause = meanPause;
             this.random = new Random(index);
         }
@@ -189,7 +187,11 @@ public class Sip2Driver {
                 connected.countDown();
                 due = System.nanoTime() + (long) (random.nextDouble() * meanPause);
                 String unit = account[2];
+                int turn = 0;
                 while (!stop.get()) {
+                    String card = mine.get(turn % mine.size()).card();
+                    String[] books = {mine.get(turn % mine.size()).barcode(), mine.get((turn + 1) % mine.size()).barcode()};
+                    turn += 2;
                     String now = LocalDateTime.now().format(DATE);
                     say("63", "63000" + now + "          AO" + unit + "|AA" + card + "|", "64");
                     for (String book : books) {
