@@ -261,7 +261,8 @@ class CirculationApiTest extends LibraryTest {
         api.as("demo-desk").get("/api/v1/circulation/fees?readerId=" + reader)
                 .andExpect(jsonPath("$[0].amountCents").value(4250)).andExpect(jsonPath("$[0].barcode").value(lost));
         assertThat(jdbc.sql("select count(*) from audit_event where action in ('FEE_PAID', 'FEE_WAIVED') "
-                + "and (target_id = :r or target_id = :f)").param("r", Long.toString(reader))
+                + "and (target_type = 'READER' and target_id = :r or target_type = 'FEE' and target_id = :f)")
+                .param("r", Long.toString(reader))
                 .param("f", Long.toString(fee)).query(Long.class).single()).isEqualTo(2);
     }
 
