@@ -50,7 +50,7 @@ public class Circulating {
 
     /** A checkin's answer: the loan closed, the fee charged (fen), and where the item goes. */
     public record Checkin(Loan loan, int feeCents, long daysLate, Routing routing, String destination,
-                          String destinationName, Long holdId) {
+                          String destinationName, Long holdId, String owningUnit) {
     }
 
     /** Where an item received at a unit goes next (a transit that arrived, or one to send on). */
@@ -214,7 +214,8 @@ public class Circulating {
         details.put("destination", receipt.destination());
         audit.record("ITEM_CHECKED_IN", "LOAN", Long.toString(loan.id()), returning.code(), details);
         return new Checkin(loan.returned(now, returning.code()), fee, Fees.daysLate(loan.dueOn(), today),
-                receipt.routing(), receipt.destination(), receipt.destinationName(), receipt.holdId());
+                receipt.routing(), receipt.destination(), receipt.destinationName(), receipt.holdId(),
+                item.owningUnit());
     }
 
     /**

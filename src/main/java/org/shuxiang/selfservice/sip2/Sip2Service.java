@@ -247,7 +247,6 @@ class Sip2Service {
         String barcode = request.field("AB");
         try {
             Circulating.Checkin checkin = circulating.checkin(barcode, account.unitCode());
-            Optional<CirculationItem> item = items.find(barcode);
             boolean alert = switch (checkin.routing()) {
                 case RESHELVE, STAY_HERE -> false;
                 default -> true;
@@ -260,7 +259,7 @@ class Sip2Service {
             };
             Sip2Response answer = new Sip2Response("10").fixed("1").flag(true).fixed("N").flag(alert).date(now())
                     .field("AO", account.unitCode()).field("AB", checkin.loan().barcode())
-                    .field("AQ", item.map(CirculationItem::owningUnit).orElse(""))
+                    .field("AQ", checkin.owningUnit())
                     .field("AJ", checkin.loan().title()).field("AA", checkin.loan().cardNumber());
             if (alert) {
                 answer.field("CT", checkin.destination()).field("CV", alertType);
