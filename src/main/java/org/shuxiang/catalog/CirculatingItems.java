@@ -78,16 +78,19 @@ public class CirculatingItems {
     }
 
     /**
-     * Lent out at {@code unit}; the title's loan count (for the "popular" sort) goes up by one. The record
-     * is written first, so that the item's change finds it already marked changed by this transaction.
+     * Lent out at {@code unit}; the title's loan count (for the "popular" sort) goes up by one. One
+     * statement: the record's count (which marks it changed for the index) and the item's status.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void lent(CirculationItem item, String unit) {
-        jdbc.sql("update bib_record_activity set loan_count = loan_count + 1, change_xid = pg_current_xact_id() "
-                        + "where record_id = :id").param("id", item.recordId()).update();
-        jdbc.sql("update item set status = 'ON_LOAN', current_unit = :unit, updated_at = now(), version = version + 1 "
-                        + "where id = :id")
-                .param("unit", unit).param("id", item.id()).update();
+        jdbc.sql("""
+                        with counted as (
+                            update bib_record_activity set loan_count = loan_count + 1, change_xid = pg_current_xact_id()
+                            where record_id = :record
+                        )
+                        update item set status = 'ON_LOAN', current_unit = :unit, updated_at = now(), version = version + 1
+                        where id = :id""")
+                .param("record", item.recordId()).param("unit", unit).param("id", item.id()).update();
     }
 
     /** The item with this id, locked like {@link #lock(String)}. */

@@ -49,7 +49,8 @@ class Sip2ServerTest extends LibraryTest {
 
     @Test
     void a_kiosk_logs_in_reports_its_status_lends_a_book_and_takes_it_back() throws Exception {
-        String barcode = copy(record("活着"), "SIP-" + System.nanoTime() % 1_000_000, KIOSK, ItemType.BOOK);
+        long title = record("活着");
+        String barcode = copy(title, "SIP-" + System.nanoTime() % 1_000_000, KIOSK, ItemType.BOOK);
         try (Kiosk kiosk = new Kiosk(StandardCharsets.UTF_8)) {
             assertThat(kiosk.say("9300CNkiosk-utf8|COkiosk-secret|CP" + KIOSK + "|")).isEqualTo("941");
 
@@ -65,6 +66,8 @@ class Sip2ServerTest extends LibraryTest {
             assertThat(jdbc.sql("select count(*) from loan l join item i on i.id = l.item_id "
                     + "where i.barcode = :b and l.returned_at is null").param("b", barcode).query(Integer.class).single())
                     .isEqualTo(1);
+            assertThat(jdbc.sql("select loan_count from bib_record_activity where record_id = :r").param("r", title)
+                    .query(Integer.class).single()).as("the title's loans, for the popular sort").isEqualTo(1);
 
             String charged = kiosk.say("63000" + DATE + "  Y       AO" + KIOSK + "|AA" + card + "|");
             assertThat(charged.substring(37, 53)).as("hold, overdue and charged counts").isEqualTo("0000000000010000");
