@@ -167,6 +167,9 @@ public class Devices {
     @Transactional(readOnly = true)
     public List<Device> list(String unitCode) {
         access.requireSomewhere(Permission.NETWORK_READ);
+        if (unitCode != null && !unitCode.isBlank() && !units.exists(unitCode)) {
+            throw RefusedException.onField("unit", PlatformRefusal.UNKNOWN_UNIT, unitCode);
+        }
         Optional<Set<String>> scope = access.unitsWhere(Permission.NETWORK_READ);
         Set<String> subtree = unitCode == null || unitCode.isBlank() ? null : units.subtree(unitCode);
         return jdbc.sql(SELECT + """
@@ -289,8 +292,8 @@ public class Devices {
         for (Silent s : silent) {
             seenWritten.remove("id:" + s.id());
             if (s.alert()) {
-                String message = "%s (%s) at %s has been silent since %s".formatted(s.name(), s.code(), s.unit(),
-                        s.since());
+                String message = "%s（%s，%s）自 %s 起无响应 / silent since then".formatted(s.name(), s.code(),
+                        s.unit(), s.since());
                 jdbc.sql("""
                                 insert into device_alert (device_id, kind, message) values (:id, 'OFFLINE', :message)
                                 on conflict (device_id, kind) where cleared_at is null do nothing""")

@@ -68,7 +68,13 @@ class DevicesApiTest extends LibraryTest {
                 .andExpect(jsonPath("$.online").value(false))
                 .andExpect(jsonPath("$.offlineSince").isNotEmpty());
         api.as("demo-admin").get("/api/v1/devices/alerts")
-                .andExpect(jsonPath("$[?(@.deviceCode == '" + code + "')].kind").value(Matchers.contains("OFFLINE")));
+                .andExpect(jsonPath("$[?(@.deviceCode == '" + code + "')].kind").value(Matchers.contains("OFFLINE")))
+                .andExpect(jsonPath("$[?(@.deviceCode == '" + code + "')].message")
+                        .value(Matchers.contains(Matchers.containsString("起无响应"))));
+        api.as("demo-admin").get("/api/v1/devices?unit=" + LIBRARY_24H)
+                .andExpect(jsonPath("$[?(@.code == '" + code + "')].online").value(Matchers.contains(false)));
+        api.as("demo-admin").get("/api/v1/devices?unit=NOWHERE")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("UNKNOWN_UNIT"));
 
         api.withKey(key).post("/api/v1/devices/heartbeat", null).andExpect(jsonPath("$.online").value(true));
         api.as("demo-admin").get("/api/v1/devices/alerts")
