@@ -51,6 +51,8 @@ public class Sip2Driver {
     static final AtomicBoolean stop = new AtomicBoolean();
     static final Map<String, Histogram> window = new ConcurrentHashMap<>();
     static final Map<String, Histogram> total = new ConcurrentHashMap<>();
+    /** From the moment a message is written to its answer: the round trip alone, without the kiosk's lateness. */
+    static final Map<String, Histogram> roundTrips = new ConcurrentHashMap<>();
     static final AtomicLong refused = new AtomicLong();
     static final AtomicLong errors = new AtomicLong();
     static final ConcurrentLinkedQueue<String> samples = new ConcurrentLinkedQueue<>();
@@ -115,6 +117,7 @@ public class Sip2Driver {
         System.out.printf("connected: %d of %d%n", connections - connected.getCount(), connections);
         window.clear();
         total.clear();
+        roundTrips.clear();
         refused.set(0);
         errors.set(0);
         measuring = true;
@@ -139,6 +142,11 @@ public class Sip2Driver {
             Histogram h = total.getOrDefault(kind, new Histogram());
             System.out.printf("  %s  n=%7d  p50 %6.1f  p95 %6.1f  p99 %6.1f  max %7.1f ms%n", kind, h.count,
                     h.percentile(50), h.percentile(95), h.percentile(99), h.max / 1e6);
+        }
+        for (String kind : KINDS) {
+            Histogram h = roundTrips.getOrDefault(kind, new Histogram());
+            System.out.printf("  %s  round trip alone (sent to answered):  p50 %6.1f  p95 %6.1f  p99 %6.1f ms%n", kind,
+                    h.percentile(50), h.percentile(95), h.percentile(99));
         }
         Histogram all = merge(total.values());
         System.out.printf("  all n=%7d  p50 %6.1f  p95 %6.1f  p99 %6.1f  max %7.1f ms%n", all.count, all.percentile(50),
@@ -235,11 +243,14 @@ public class Sip2Driver {
         /** Waits for the message's due time, sends it, and records its latency from that time. */
         void say(String kind, String message, String expected) throws IOException, InterruptedException {
             sleepUntil(due);
+            long sent = System.nanoTime();
             String answer = exchange(message);
-            long latency = System.nanoTime() - due;
+            long answered = System.nanoTime();
+            long latency = answered - due;
             if (measuring) {
                 window.computeIfAbsent(kind, k -> new Histogram()).record(latency);
                 total.computeIfAbsent(kind, k -> new Histogram()).record(latency);
+                roundTrips.computeIfAbsent(kind, k -> new Histogram()).record(answered - sent);
                 if (!answer.startsWith(expected)) {
                     refused.incrementAndGet();
                     if (samples.size() < 5) {

@@ -6,14 +6,14 @@
 # for SECONDS (default 300). One machine account per lending unit. The server's live heap is measured
 # after a full collection at the start and at the end of the measured time, and its resident memory
 # every minute.
-# Usage: ./mvnw -DskipTests package && [BENCH_DATA=/tmp/bench/d1m] bash bench/sip2.sh [CONNECTIONS] [RATE] [SECONDS] [RECORDS]
+# Usage: ./mvnw -DskipTests package && [BENCH_DATA=/tmp/bench/d1m] [SIP2_WARMUP=90] bash bench/sip2.sh [CONNECTIONS] [RATE] [SECONDS] [RECORDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 connections="${1:-1000}"
 rate="${2:-2000}"
 seconds="${3:-300}"
 records="${4:-1000000}"
-warmup=90
+warmup="${SIP2_WARMUP:-90}"
 port=18486
 sip2_port=16001
 work="$(mktemp -d)"
