@@ -418,13 +418,13 @@ public class SearchIndex implements SmartLifecycle {
         }
         IndexSearcher searcher = generation.searchers().acquire();
         try {
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             for (Long id : toLook) {
                 TopDocs found = searcher.search(new TermQuery(new Term(RecordDocuments.ID, Long.toString(id))), 1);
                 if (found.scoreDocs.length == 0) {
                     continue;
                 }
                 int doc = found.scoreDocs[0].doc;
-                List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
                 LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
                 NumericDocValues values = leaf.reader().getNumericDocValues(RecordDocuments.STRUCTURE);
                 if (values != null && values.advanceExact(doc - leaf.docBase)) {

@@ -209,8 +209,7 @@ class Sip2Service {
         String card = request.field("AA");
         String barcode = request.field("AB");
         String pin = request.field("AD");
-        Sip2Response failed = new Sip2Response("12").fixed("0").flag(false).fixed("N").flag(false).date(now())
-                .field("AO", account.unitCode()).field("AA", card).field("AB", barcode);
+        Sip2Response failed = notCharged("12", account, card, barcode);
         Optional<String> pinRefused = pinRefused(account, card, pin);
         if (pinRefused.isPresent()) {
             return failed.field("AJ", "").field("AH", "").field("AF", pinRefused.get()).toString();
@@ -316,8 +315,7 @@ class Sip2Service {
         String card = request.field("AA");
         String barcode = request.field("AB");
         String pin = request.field("AD");
-        Sip2Response failed = new Sip2Response("30").fixed("0").flag(false).fixed("N").flag(false).date(now())
-                .field("AO", account.unitCode()).field("AA", card).field("AB", barcode);
+        Sip2Response failed = notCharged("30", account, card, barcode);
         Optional<String> pinRefused = pinRefused(account, card, pin);
         if (pinRefused.isPresent()) {
             return failed.field("AJ", "").field("AH", "").field("AF", pinRefused.get()).toString();
@@ -343,8 +341,7 @@ class Sip2Service {
     private String renewAll(Sip2Accounts.Account account, Sip2Message request) {
         String card = request.field("AA");
         String pin = request.field("AD");
-        Sip2Response failed = new Sip2Response("66").fixed("0").count(0).count(0).date(now())
-                .field("AO", account.unitCode());
+        Sip2Response failed = noneRenewed(account);
         Optional<String> pinRefused = pinRefused(account, card, pin);
         if (pinRefused.isPresent()) {
             return failed.field("AF", pinRefused.get()).toString();
@@ -370,8 +367,7 @@ class Sip2Service {
         String pin = request.field("AD");
         String pickup = request.field("BS") == null || request.field("BS").isBlank() ? account.unitCode()
                 : request.field("BS");
-        Sip2Response failed = new Sip2Response("16").fixed("0").flag(false).date(now())
-                .field("AO", account.unitCode()).field("AA", card);
+        Sip2Response failed = noHold(account, card);
         Optional<String> pinRefused = pinRefused(account, card, pin);
         if (pinRefused.isPresent()) {
             return failed.field("AF", pinRefused.get()).toString();
@@ -481,8 +477,8 @@ class Sip2Service {
         }
         String message = pinRefused.orElseGet(() -> enabled.isEmpty()
                 ? text(account, CirculationRefusal.CARD_UNKNOWN, card)
-                : screenMessage(account, summary, card) == null ? text(account, "sip2.PATRON_ENABLED")
-                : screenMessage(account, summary, card));
+                : Optional.ofNullable(screenMessage(account, summary, card))
+                        .orElseGet(() -> text(account, "sip2.PATRON_ENABLED")));
         return answer.optional("AF", message).toString();
     }
 
@@ -512,7 +508,7 @@ class Sip2Service {
         String barcode = request.field("AB");
         String message = request.command().equals("11") ? text(account, "sip2.CHECKOUT_NOT_HERE")
                 : text(account, "sip2.OPERATION_NOT_HERE");
-        String denied = "YYYY          ";
+        String denied = patronStatus(Optional.empty());
         Sip2Response answer = switch (request.command()) {
             case "23", "01" -> new Sip2Response("24").fixed(denied).fixed("000").date(now())
                     .field("AO", account.unitCode()).field("AA", card).field("AE", "").field("BL", "N");
@@ -523,20 +519,34 @@ class Sip2Service {
                     .field("BL", "N");
             case "35" -> new Sip2Response("36").flag(false).date(now()).field("AO", account.unitCode())
                     .field("AA", card);
-            case "11", "29" -> new Sip2Response(request.command().equals("11") ? "12" : "30").fixed("0").flag(false)
-                    .fixed("N").flag(false).date(now()).field("AO", account.unitCode()).field("AA", card)
-                    .field("AB", barcode).field("AJ", "").field("AH", "");
+            case "11", "29" -> notCharged(request.command().equals("11") ? "12" : "30", account, card, barcode)
+                    .field("AJ", "").field("AH", "");
             case "09" -> new Sip2Response("10").fixed("0").flag(false).fixed("N").flag(false).date(now())
                     .field("AO", account.unitCode()).field("AB", barcode).field("AQ", "");
-            case "65" -> new Sip2Response("66").fixed("0").count(0).count(0).date(now())
-                    .field("AO", account.unitCode());
-            case "15" -> new Sip2Response("16").fixed("0").flag(false).date(now()).field("AO", account.unitCode())
-                    .field("AA", card);
+            case "65" -> noneRenewed(account);
+            case "15" -> noHold(account, card);
             case "37" -> new Sip2Response("38").flag(false).date(now()).field("AO", account.unitCode())
                     .field("AA", card);
             default -> throw new IllegalStateException("no refusal layout for " + request.command());
         };
         return answer.field("AF", message).toString();
+    }
+
+    /** The head of a refused checkout (12) or renewal (30): nothing lent, nothing to desensitise. */
+    private Sip2Response notCharged(String command, Sip2Accounts.Account account, String card, String barcode) {
+        return new Sip2Response(command).fixed("0").flag(false).fixed("N").flag(false).date(now())
+                .field("AO", account.unitCode()).field("AA", card).field("AB", barcode);
+    }
+
+    /** The head of a refused renew all (66): none renewed, none refused one by one. */
+    private Sip2Response noneRenewed(Sip2Accounts.Account account) {
+        return new Sip2Response("66").fixed("0").count(0).count(0).date(now()).field("AO", account.unitCode());
+    }
+
+    /** The head of a refused hold (16). */
+    private Sip2Response noHold(Sip2Accounts.Account account, String card) {
+        return new Sip2Response("16").fixed("0").flag(false).date(now()).field("AO", account.unitCode())
+                .field("AA", card);
     }
 
     /** Why a PIN the machine sent is not accepted, in the machine's language; empty when none was sent or it is right. */
