@@ -282,7 +282,7 @@ public class Circulating {
         // read under the reader's lock: the book may have come back in the meantime
         Loan loan = loans.find(loanId).filter(l -> l.returnedAt() == null)
                 .orElseThrow(() -> new RefusedException(CirculationRefusal.LOAN_NOT_FOUND, loanId));
-        if (!access.allows(Permission.CIRCULATE, holder.homeUnit())) {
+        if (!access.actsForReader(readerId) && !access.allows(Permission.CIRCULATE, holder.homeUnit())) {
             access.require(Permission.CIRCULATE, loan.lendingUnit());
         }
         LocalDate today = LocalDate.now(clock);
@@ -371,10 +371,22 @@ public class Circulating {
     public List<Loan> openLoans(long readerId) {
         Holder holder = cards.lockReader(readerId)
                 .orElseThrow(() -> new RefusedException(CirculationRefusal.CARD_UNKNOWN, readerId));
-        if (!access.allows(Permission.PATRONS_MANAGE, holder.homeUnit())) {
+        if (!access.actsForReader(readerId) && !access.allows(Permission.PATRONS_MANAGE, holder.homeUnit())) {
             access.require(Permission.CIRCULATE, holder.homeUnit());
         }
         return loans.openLoansOf(readerId);
+    }
+
+    /**
+     * The reader's reading history: loans returned since {@code since} (when they switched the history on),
+     * newest first. Only the reader, or a guardian for their child, sees it.
+     */
+    @Transactional(readOnly = true)
+    public List<Loan> returnedLoans(long readerId, Instant since, int limit) {
+        if (!access.actsForReader(readerId)) {
+            throw new RefusedException(org.shuxiang.platform.PlatformRefusal.ACCESS_DENIED, "READER", readerId);
+        }
+        return loans.returnedSince(readerId, since, Math.max(1, Math.min(limit, 500)));
     }
 
     /** Which rule applies to this card, item and lending unit, and why: every matching rule, best first. */

@@ -128,6 +128,13 @@ class LoanRepository {
                 .param("reader", readerId).query(LoanRepository::loan).list();
     }
 
+    List<Loan> returnedSince(long readerId, Instant since, int limit) {
+        return jdbc.sql(SELECT + " where l.reader_id = :reader and l.returned_at >= :since "
+                        + "order by l.returned_at desc, l.id desc limit :limit")
+                .param("reader", readerId).param("since", java.sql.Timestamp.from(since)).param("limit", limit)
+                .query(LoanRepository::loan).list();
+    }
+
     void close(long loanId, Instant at, String unit) {
         jdbc.sql("update loan set returned_at = :at, return_unit = :unit where id = :id and returned_at is null")
                 .param("at", java.sql.Timestamp.from(at)).param("unit", unit).param("id", loanId).update();

@@ -35,7 +35,12 @@ public class Notices {
                String unit, LocalDate date) {
     }
 
+    /** A notice as the reader sees it in their account: what, for which day, by which channel, and whether it went. */
+    public record Sent(String kind, LocalDate forDay, String channel, String status, java.time.Instant at) {
+    }
+
     private final JdbcClient jdbc;
+    private final org.shuxiang.platform.AccessControl access;
     private final OrgUnits units;
     private final TransactionTemplate transactions;
     private final List<NoticeChannel> channels;
@@ -43,9 +48,10 @@ public class Notices {
     private final Clock clock;
     private final int dueSoonDays;
 
-    Notices(JdbcClient jdbc, OrgUnits units, TransactionTemplate transactions, List<NoticeChannel> channels, MessageSource messages,
+    Notices(JdbcClient jdbc, org.shuxiang.platform.AccessControl access, OrgUnits units, TransactionTemplate transactions, List<NoticeChannel> channels, MessageSource messages,
             Clock clock, @Value("${shuxiang.notices.due-soon-days:2}") int dueSoonDays) {
         this.jdbc = jdbc;
+        this.access = access;
         this.units = units;
         this.transactions = transactions;
         this.channels = channels;
@@ -60,6 +66,20 @@ public class Notices {
         if (sent > 0) {
             log.info("Sent {} notices", sent);
         }
+    }
+
+    /** The reader's latest notices, newest first: for the reader signed in (or their guardian), or staff. */
+    public List<Sent> ofReader(long readerId, int limit) {
+        if (!access.actsForReader(readerId)) {
+            access.requireSomewhere(org.shuxiang.platform.Permission.PATRONS_MANAGE);
+        }
+        return jdbc.sql("""
+                        select kind, for_day, channel, status, coalesce(sent_at, created_at) as at
+                        from notice where reader_id = :reader order by created_at desc, id desc limit :limit""")
+                .param("reader", readerId).param("limit", Math.max(1, Math.min(limit, 200)))
+                .query((rs, n) -> new Sent(rs.getString("kind"), rs.getDate("for_day").toLocalDate(),
+                        rs.getString("channel"), rs.getString("status"), rs.getTimestamp("at").toInstant()))
+                .list();
     }
 
     /** One pass: every notice due now, on every channel that reaches its reader. Returns how many were sent. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.shuxiang.platform.AccessControl;
+import org.shuxiang.platform.Actor;
 import org.shuxiang.platform.AuditLog;
 import org.shuxiang.platform.Permission;
 import org.shuxiang.platform.RefusedException;
@@ -96,13 +97,70 @@ public class ManagingReaders {
         return view(readers.find(id).orElseThrow());
     }
 
-    /** A reader's record, as staff in scope see it (the look is audited). */
+    /**
+     * A reader's record, as staff in scope see it (the look is audited), or as the reader signed in on the
+     * reader site sees their own or their child's.
+     */
     @Transactional
     public Reader get(long id) {
         ReaderRepository.Row row = row(id);
+        if (access.actsForReader(id)) {
+            return view(row);
+        }
         requireSeeing(row);
         audit.record("READER_VIEWED", "READER", Long.toString(id), row.homeUnit(), Map.of());
         return view(row);
+    }
+
+    /**
+     * Registration by the reader on the reader site: an adult card at the home unit they chose, with a PIN
+     * of their own, and a credit check if they consented. With credit the card is deposit-free at once;
+     * without, it works for holds straight away and the deposit is paid at any desk.
+     */
+    @Transactional
+    public OnlineRegistration registerOnline(Registration registration, boolean creditConsent) {
+        if (registration.pin() == null || registration.pin().isBlank()) {
+            throw RefusedException.onField("pin", PatronRefusal.INVALID_PIN);
+        }
+        if (registration.identityNumber() == null || registration.identityNumber().isBlank()) {
+            throw RefusedException.onField("identityNumber", PatronRefusal.IDENTITY_NUMBER_REQUIRED);
+        }
+        Registration adult = new Registration(registration.name(), registration.identityNumber(),
+                registration.phone(), registration.address(), registration.homeUnit(), CardType.ADULT, null, null,
+                registration.pin(), registration.email());
+        Actor site = new Actor.System("reader-site");
+        return access.as(site, () -> {
+            Reader reader = register(adult);
+            CreditSource.Assessment assessment = creditConsent ? checkCredit(reader.id(), true) : null;
+            return new OnlineRegistration(view(row(reader.id())), assessment, tiers.describe());
+        });
+    }
+
+    /** A card registered online, the credit check's result (null without consent) and the deposit tiers. */
+    public record OnlineRegistration(Reader reader, CreditSource.Assessment credit, String depositTiers) {
+        public boolean depositFree() {
+            return reader.borrowingBasis() == Reader.BorrowingBasis.CREDIT;
+        }
+    }
+
+    /** When the reader switched their reading history on, if they did. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<java.time.Instant> readingHistorySince(long id) {
+        ReaderRepository.Row row = row(id);
+        access.requireReaderOr(id, Permission.PATRONS_MANAGE, row.homeUnit());
+        return readers.historySince(id);
+    }
+
+    /** The reader switches their reading history on (from now) or off; only they may. */
+    @Transactional
+    public void keepReadingHistory(long id, boolean on) {
+        ReaderRepository.Row row = lockedRow(id);
+        if (!access.actsForReader(id)) {
+            throw new RefusedException(org.shuxiang.platform.PlatformRefusal.ACCESS_DENIED, "READER", id);
+        }
+        readers.setHistorySince(id, on);
+        audit.record(on ? "READER_HISTORY_ON" : "READER_HISTORY_OFF", "READER", Long.toString(id), row.homeUnit(),
+                Map.of());
     }
 
     /** The reader a card belongs to; a replaced card still finds its reader, for staff. */
@@ -294,7 +352,9 @@ public class ManagingReaders {
     @Transactional(readOnly = true)
     public List<Reader> children(long guardianId) {
         ReaderRepository.Row guardian = row(guardianId);
-        requireSeeing(guardian);
+        if (!access.actsForReader(guardianId)) {
+            requireSeeing(guardian);
+        }
         return readers.childrenOf(guardianId).stream().map(this::view).toList();
     }
 

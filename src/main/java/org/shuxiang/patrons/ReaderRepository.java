@@ -162,6 +162,22 @@ class ReaderRepository {
                 .query(this::row).list();
     }
 
+    Optional<java.time.Instant> historySince(long id) {
+        return jdbc.sql("select history_since from reader where id = :id and history_since is not null")
+                .param("id", id).query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
+    }
+
+    void setHistorySince(long id, boolean on) {
+        jdbc.sql("update reader set history_since = case when :keep then coalesce(history_since, now()) end, "
+                        + "version = version + 1 where id = :id")
+                .param("keep", on).param("id", id).update();
+    }
+
+    List<Long> childIds(long guardianId) {
+        return jdbc.sql("select id from reader where guardian_id = :id order by id").param("id", guardianId)
+                .query(Long.class).list();
+    }
+
     List<Row> childrenOf(long guardianId) {
         return jdbc.sql(SELECT + " where r.guardian_id = :id order by r.id").param("id", guardianId)
                 .query(this::row).list();

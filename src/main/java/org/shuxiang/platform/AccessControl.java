@@ -42,6 +42,26 @@ public class AccessControl {
         return new Actor.Anonymous();
     }
 
+    /** Whether the current actor is a signed-in reader acting for this reader (themselves or a child). */
+    public boolean actsForReader(long readerId) {
+        return currentActor() instanceof Actor.Reader reader && reader.actsFor().contains(readerId);
+    }
+
+    /**
+     * Refuses with 403 unless the current actor acts for this reader, or holds {@code permission} over
+     * the reader's home unit.
+     */
+    public void requireReaderOr(long readerId, Permission permission, String homeUnit) {
+        if (!actsForReader(readerId)) {
+            require(permission, homeUnit);
+        }
+    }
+
+    /** An authentication that carries {@code actor}, for a sign-in that keeps it in the web session. */
+    public static Authentication authenticationOf(Actor actor) {
+        return new SystemAuthentication(actor);
+    }
+
     public boolean allows(Permission permission, String unitCode) {
         return currentActor().scopes().stream().anyMatch(scope -> covers(scope, permission, unitCode));
     }

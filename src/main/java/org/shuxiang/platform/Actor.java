@@ -3,8 +3,11 @@ package org.shuxiang.platform;
 import java.util.List;
 import java.util.Set;
 
-/** Who is acting: a staff member, a machine with an API key, or the platform itself. */
-public sealed interface Actor {
+/**
+ * Who is acting: a staff member, a machine with an API key, a reader signed in on the reader site, or
+ * the platform itself. Serializable, as a signed-in actor lives in the web session.
+ */
+public sealed interface Actor extends java.io.Serializable {
 
     String name();
 
@@ -52,6 +55,32 @@ public sealed interface Actor {
         @Override
         public List<Scope> scopes() {
             return List.of(new Scope(permissions, unitCode, null));
+        }
+    }
+
+    /**
+     * A reader signed in with their card and PIN. They hold no permission on any unit: the services let
+     * them act on their own loans, holds and fees, and on those of the children they are guardian of
+     * ({@code actsFor}: their own id and the children's).
+     */
+    record Reader(long readerId, String cardNumber, String displayName, Set<Long> actsFor) implements Actor {
+        public Reader {
+            actsFor = Set.copyOf(actsFor);
+        }
+
+        @Override
+        public String kind() {
+            return "READER";
+        }
+
+        @Override
+        public String name() {
+            return "reader:" + readerId;
+        }
+
+        @Override
+        public List<Scope> scopes() {
+            return List.of();
         }
     }
 

@@ -12,7 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The front door: the start page, the staff sign-in form and the signed-in staff member's home. */
+/** The staff door: the sign-in form and the signed-in staff member's home. (The reader site owns {@code /}.) */
 @Controller
 class StaffPagesController {
 
@@ -20,11 +20,6 @@ class StaffPagesController {
 
     StaffPagesController(AccessControl access) {
         this.access = access;
-    }
-
-    @GetMapping("/")
-    String index() {
-        return "index";
     }
 
     @GetMapping("/login")
