@@ -177,6 +177,12 @@ class HoldRepository {
                 .param("u", unit).query(HoldRepository::hold).list();
     }
 
+    List<Hold> expiredSince(String unit, java.time.Instant since) {
+        return jdbc.sql(SELECT + " where h.pickup_unit = :u and h.status = 'EXPIRED' and h.closed_at >= :since "
+                        + "order by h.closed_at desc, h.id desc")
+                .param("u", unit).param("since", java.sql.Timestamp.from(since)).query(HoldRepository::hold).list();
+    }
+
     List<Hold> shelf(String unit) {
         return jdbc.sql(SELECT + " where h.pickup_unit = :u and h.status = 'READY' order by h.expires_on, h.id")
                 .param("u", unit).query(HoldRepository::hold).list();

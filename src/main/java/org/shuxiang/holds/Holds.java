@@ -293,6 +293,19 @@ public class Holds {
         return holds.find(holdId).orElseThrow();
     }
 
+    /** Whom a copy caught for a hold is for, as a desk's routing slip shows it. */
+    public record HoldFor(long holdId, String readerName, String cardNumber, String pickupUnit) {
+    }
+
+    /** Whom a hold is for: any desk that circulates may read it, as its returns fill holds network-wide. */
+    @Transactional
+    public HoldFor holdFor(long holdId) {
+        access.requireSomewhere(Permission.CIRCULATE);
+        Hold hold = holds.find(holdId).orElseThrow(() -> new RefusedException(HoldRefusal.HOLD_NOT_FOUND, holdId));
+        Holder holder = cards.lockReader(hold.readerId()).orElseThrow();
+        return new HoldFor(holdId, holder.name(), holder.cardNumber(), hold.pickupUnit());
+    }
+
     /** One hold, for staff at its pickup point. */
     @Transactional(readOnly = true)
     public Hold ofReaderHold(long holdId) {
@@ -335,6 +348,13 @@ public class Holds {
     public List<Hold> pullList(String unit) {
         access.require(Permission.CIRCULATE, unit);
         return holds.pullList(unit);
+    }
+
+    /** The holds that expired on this unit's pickup shelf in the last {@code days} days, newest first. */
+    @Transactional(readOnly = true)
+    public List<Hold> expired(String unit, int days) {
+        access.require(Permission.CIRCULATE, unit);
+        return holds.expiredSince(unit, clock.instant().minus(java.time.Duration.ofDays(Math.max(1, days))));
     }
 
     /** The holds waiting on this unit's pickup shelf, soonest to expire first. */

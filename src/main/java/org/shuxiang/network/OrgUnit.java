@@ -19,4 +19,10 @@ public record OrgUnit(String code, String parentCode, UnitType type, String name
     public OrgUnit {
         closedPeriods = List.copyOf(closedPeriods);
     }
+
+    /** The unit's name in the language of a page: the English name on English pages when it has one. */
+    public String displayName(java.util.Locale locale) {
+        boolean english = "en".equals(locale.getLanguage());
+        return english && nameEn != null && !nameEn.isBlank() ? nameEn : nameZh;
+    }
 }

@@ -10,7 +10,7 @@ import org.shuxiang.network.OrgUnit;
 import org.shuxiang.platform.AccessControl;
 import org.shuxiang.platform.Actor;
 import org.shuxiang.platform.RefusedException;
-import org.springframework.context.MessageSource;
+import org.shuxiang.platform.web.PageText;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -25,12 +25,12 @@ import org.springframework.stereotype.Component;
 class ReaderSession {
 
     private final AccessControl access;
-    private final MessageSource messages;
+    private final PageText text;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    ReaderSession(AccessControl access, MessageSource messages) {
+    ReaderSession(AccessControl access, PageText text) {
         this.access = access;
-        this.messages = messages;
+        this.text = text;
     }
 
     /** The reader signed in, if a reader is. */
@@ -57,20 +57,15 @@ class ReaderSession {
     }
 
     String unitName(OrgUnit unit, Locale locale) {
-        if (unit == null) {
-            return "";
-        }
-        boolean english = "en".equals(locale.getLanguage());
-        return english && unit.nameEn() != null && !unit.nameEn().isBlank() ? unit.nameEn() : unit.nameZh();
+        return unit == null ? "" : unit.displayName(locale);
     }
 
     /** A refusal in the reader's language, as the REST API words it for its problems. */
     String sentence(RefusedException refused, Locale locale) {
-        return messages.getMessage(refused.refusal().messageKey(), refused.arguments(), refused.refusal().name(),
-                locale);
+        return text.sentence(refused, locale);
     }
 
     String text(String key, Locale locale, Object... arguments) {
-        return messages.getMessage(key, arguments, key, locale);
+        return text.of(key, locale, arguments);
     }
 }

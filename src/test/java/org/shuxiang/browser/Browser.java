@@ -103,6 +103,12 @@ final class Browser implements AutoCloseable {
         Files.write(SCREENSHOTS.resolve(name + ".png"), png);
     }
 
+    /** The page as it was when a journey failed: {@code FAILED-<name>.png} and {@code .html}. */
+    void keepFailure(String name) throws Exception {
+        screenshot("FAILED-" + name);
+        Files.writeString(SCREENSHOTS.resolve("FAILED-" + name + ".html"), driver.getPageSource());
+    }
+
     @Override
     public void close() {
         driver.quit();

@@ -2,7 +2,6 @@ package org.shuxiang.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,17 +20,18 @@ class ReaderSiteBrowserIT {
     private static RunningDemo demo;
     private Browser browser;
 
+    /** A journey that fails leaves its page behind, as a screenshot and as HTML. */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final org.junit.jupiter.api.extension.AfterTestExecutionCallback keepFailedPage = context -> {
+        if (context.getExecutionException().isPresent() && browser != null) {
+            browser.keepFailure(context.getRequiredTestMethod().getName());
+        }
+    };
+
     @BeforeAll
     static void start() throws Exception {
         Browser.assumeInstalled();
-        demo = RunningDemo.start("reader-site");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (demo != null) {
-            demo.close();
-        }
+        demo = RunningDemo.shared();
     }
 
     @BeforeEach

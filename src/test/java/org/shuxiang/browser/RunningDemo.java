@@ -40,6 +40,52 @@ final class RunningDemo implements AutoCloseable {
         return base;
     }
 
+    private static RunningDemo shared;
+
+    /**
+     * One demo for every browser test class of the run (a start takes most of a minute), stopped when the
+     * test JVM ends. The journeys use readers and copies of their own where they change things.
+     */
+    static synchronized RunningDemo shared() throws Exception {
+        if (shared == null) {
+            shared = start("demo");
+            RunningDemo started = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (Exception ignored) {
+                    // the JVM is ending
+                }
+            }));
+        }
+        return shared;
+    }
+
+    /** A page of the reader site as anybody sees it, in Chinese. */
+    String page(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept-Language", "zh-CN").build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** A call to the REST API as a demo staff member (HTTP Basic), for a test's setting up and checking. */
+    String api(String method, String path, String staff, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString((staff + ":shuxiang-demo").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Accept", "application/json");
+        if (json != null) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() >= 300) {
+            throw new AssertionError(method + " " + path + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return answer.body();
+    }
+
     static RunningDemo start(String name) throws Exception {
         Path jar = Path.of("target/shuxiang.jar");
         assertThat(jar).as("the packaged jar (./mvnw verify packages it before the browser tests)").exists();

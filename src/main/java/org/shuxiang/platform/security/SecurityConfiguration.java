@@ -27,6 +27,17 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @EnableConfigurationProperties(LoginLockoutPolicy.class)
 class SecurityConfiguration {
 
+    /** Staff pages are for staff: a reader signed in on the reader site is not let in. */
+    static final org.springframework.security.authorization.AuthorizationManager<
+            org.springframework.security.web.access.intercept.RequestAuthorizationContext> STAFF_ONLY =
+            (authentication, context) -> {
+                var auth = authentication.get();
+                boolean staff = auth != null && auth.isAuthenticated()
+                        && auth.getPrincipal() instanceof org.shuxiang.platform.AccessControl.ActorPrincipal holder
+                        && holder.actor() instanceof org.shuxiang.platform.Actor.Staff;
+                return new org.springframework.security.authorization.AuthorizationDecision(staff);
+            };
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -83,7 +94,7 @@ class SecurityConfiguration {
                     .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/staff", false))
                     .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                     .authorizeHttpRequests(a -> a
-                            .requestMatchers("/staff/**").authenticated()
+                            .requestMatchers("/staff", "/staff/**").access(STAFF_ONLY)
                             .anyRequest().permitAll())
                     .build();
         }

@@ -12,15 +12,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The staff door: the sign-in form and the signed-in staff member's home. (The reader site owns {@code /}.) */
+/** The staff door: the sign-in form. (The staff client owns {@code /staff}, the reader site {@code /}.) */
 @Controller
 class StaffPagesController {
-
-    private final AccessControl access;
-
-    StaffPagesController(AccessControl access) {
-        this.access = access;
-    }
 
     @GetMapping("/login")
     String login(@RequestParam(required = false) String error, HttpSession session, Model model) {
@@ -29,13 +23,5 @@ class StaffPagesController {
             model.addAttribute("errorKey", failure instanceof LockedException ? "login.locked" : "login.failed");
         }
         return "login";
-    }
-
-    @GetMapping("/staff")
-    String home(Model model) {
-        Actor actor = access.currentActor();
-        model.addAttribute("actor", actor);
-        model.addAttribute("grants", actor instanceof Actor.Staff staff ? staff.grants() : List.of());
-        return "staff/home";
     }
 }
