@@ -48,6 +48,14 @@ final class RunningDemo implements AutoCloseable {
      */
     static synchronized RunningDemo shared() throws Exception {
         if (shared == null) {
+            // the screenshots of this run only: none left from an earlier one
+            if (Files.isDirectory(Browser.SCREENSHOTS)) {
+                try (var old = Files.list(Browser.SCREENSHOTS)) {
+                    for (Path file : old.toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
             shared = start("demo");
             RunningDemo started = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
