@@ -128,6 +128,16 @@ class BibRecordRepository {
         return findAll(List.of(id)).stream().findFirst();
     }
 
+    /** A record, its row locked until the transaction ends (an edit against its version). */
+    Optional<Stored> findForUpdate(long id) {
+        return jdbc.sql("select id, flavour, leader, fields::text as fields, version from bib_record where id = :id "
+                        + "for update")
+                .param("id", id)
+                .query((rs, n) -> new Stored(rs.getLong("id"), MarcFlavour.valueOf(rs.getString("flavour")),
+                        marcJson.record(rs.getString("leader"), rs.getString("fields")), rs.getInt("version")))
+                .optional();
+    }
+
     List<Stored> findAll(Collection<Long> ids) {
         return jdbc.sql("select id, flavour, leader, fields::text as fields, version from bib_record "
                         + "where id = any(:ids) order by id")

@@ -15,7 +15,11 @@ public enum CatalogRefusal implements Refusal {
     ITEM_WITHDRAWN(409),
     STATUS_NOT_SET_BY_HAND(409),
     NO_CLASS_NUMBER(409),
-    NO_AUTHOR_FOR_BOOK_NUMBER(409);
+    NO_AUTHOR_FOR_BOOK_NUMBER(409),
+    TITLE_REQUIRED(400),
+    YEAR_INVALID(400),
+    ISBN_INVALID(400),
+    RECORD_CHANGED(409);
 
     private final int httpStatus;
 

@@ -46,13 +46,22 @@ final class Browser implements AutoCloseable {
         Assumptions.assumeTrue(present, "Debian's chromium and chromium-driver are not installed");
     }
 
-    /** A phone-sized browser in Chinese (the site's first language), at {@code base}. */
+    /** A phone-sized browser (a reader's) in {@code language}, at {@code base}. */
     static Browser open(String base, String language) {
+        return open(base, language, "390,1200");
+    }
+
+    /** A browser with a desk's screen (1280 × 900), as staff work. */
+    static Browser desk(String base, String language) {
+        return open(base, language, "1280,900");
+    }
+
+    private static Browser open(String base, String language, String windowSize) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=390,1200", "--lang=" + language);
+                "--disable-sync", "--window-size=" + windowSize, "--lang=" + language);
         // what the browser asks for in Accept-Language (headless Chromium asks for English otherwise)
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder()

@@ -45,7 +45,7 @@ class StaffClientBrowserIT {
 
     @BeforeEach
     void openBrowser() {
-        browser = Browser.open(demo.base(), "zh-CN");
+        browser = Browser.desk(demo.base(), "zh-CN");
     }
 
     @AfterEach
@@ -139,12 +139,37 @@ class StaffClientBrowserIT {
         browser.go("/staff/catalogue");
         browser.find("#file").sendKeys(file.toAbsolutePath().toString());
         new Select(browser.find("#duplicates")).selectByValue("KEEP");
-        browser.click("form button[type=submit]");
+        browser.click("#import-h ~ form button[type=submit]");
         assertThat(browser.waitForText("h1", "导入报告")).isEqualTo("导入报告");
         assertThat(browser.text("#import-status")).isEqualTo("完成");
         assertThat(browser.text("#import-created")).isEqualTo("2");
         assertThat(browser.text("#import-rejected")).isEqualTo("0");
         browser.screenshot("staff-import-report");
+
+        // the new record is found (the index follows within a second), its class number given, a copy added
+        for (int tries = 0; tries < 20; tries++) {
+            browser.go("/staff/catalogue?q=" + java.net.URLEncoder.encode("朝花夕拾", StandardCharsets.UTF_8));
+            if (!browser.driver().findElements(By.cssSelector("#records .title")).isEmpty()) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        browser.click("#records .title");
+        assertThat(browser.find("#title").getAttribute("value")).isEqualTo("朝花夕拾");
+        browser.type("#clcNumber", "I210.4");
+        browser.type("#year", "2019");
+        browser.click("#edit-h ~ form button[type=submit]");
+        assertThat(browser.waitForText("#page-notice", "已保存")).isEqualTo("已保存。");
+
+        browser.type("#barcodes", "BROWSER-C-0001");
+        browser.click("#items-h ~ form button[type=submit]");
+        assertThat(browser.waitForText("#page-notice", "已新增")).contains("I210.4/");
+        assertThat(browser.text("#copies")).contains("BROWSER-C-0001", "在架");
+        browser.click("#new-labels");
+        List<String> tabs = List.copyOf(browser.driver().getWindowHandles());
+        browser.driver().switchTo().window(tabs.get(tabs.size() - 1));
+        assertThat(browser.text(".spine")).contains("I210.4", "BROWSER-C-0001");
+        browser.screenshot("staff-spine-labels");
     }
 
     @Test
