@@ -237,8 +237,8 @@ class CatalogPagesController {
         model.addAttribute("week", java.util.Arrays.stream(java.time.DayOfWeek.values())
                 .collect(LinkedHashMap<java.time.DayOfWeek, Object>::new,
                         (m, d) -> m.put(d, unit.openingHours().on(d)), Map::putAll));
-        model.addAttribute("map", Places.onMap(List.of(unit), OrgUnit::code, u -> session.unitName(u, locale),
-                OrgUnit::latitude, OrgUnit::longitude, 320, 200));
+        model.addAttribute("map", Places.onMap(units.list(null, null, true), OrgUnit::code,
+                u -> session.unitName(u, locale), OrgUnit::latitude, OrgUnit::longitude, 320, 240));
         model.addAttribute("reader", session.reader().orElse(null));
         return "site/unit";
     }

@@ -56,12 +56,19 @@ final class Browser implements AutoCloseable {
         return open(base, language, "1280,900");
     }
 
-    private static Browser open(String base, String language, String windowSize) {
+    static Browser open(String base, String language, String windowSize) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=" + windowSize, "--lang=" + language);
+        int width = Integer.parseInt(windowSize.substring(0, windowSize.indexOf(',')));
+        if (width < 600) {
+            // a window is at least 500 pixels wide: a phone's screen is emulated instead, touch and all
+            options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics", java.util.Map.of(
+                    "width", width, "height", Integer.parseInt(windowSize.substring(windowSize.indexOf(',') + 1)),
+                    "pixelRatio", 2.0, "touch", true)));
+        }
         // what the browser asks for in Accept-Language (headless Chromium asks for English otherwise)
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -95,6 +102,11 @@ final class Browser implements AutoCloseable {
 
     String text(String css) {
         return find(css).getText();
+    }
+
+    /** Runs a script in the page and returns its answer. */
+    Object script(String script) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script);
     }
 
     String url() {

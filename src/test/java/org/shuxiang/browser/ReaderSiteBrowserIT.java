@@ -132,6 +132,33 @@ class ReaderSiteBrowserIT {
         assertThat(browser.text("h1")).isEqualTo("Reader sign-in");
     }
 
+    @Test
+    void everyReaderPageFitsA360PixelPhoneNamesItsLanguageAndLabelsEveryControl() throws Exception {
+        browser.close();
+        browser = Browser.open(demo.base(), "zh-CN", "360,800");
+        java.util.regex.Matcher first = java.util.regex.Pattern.compile("href=\"(/records/\\d+)\"")
+                .matcher(demo.page("/search?q=santi"));
+        assertThat(first.find()).isTrue();
+        for (String page : java.util.List.of("/", "/search?q=santi", first.group(1), "/signin", "/register",
+                "/units", "/units/TLLIB")) {
+            browser.go(page);
+            assertThat(browser.script("return document.documentElement.lang")).as(page).isEqualTo("zh-CN");
+            assertThat((Long) browser.script("return document.documentElement.scrollWidth"))
+                    .as("no sideways scrolling on %s", page).isLessThanOrEqualTo(360L);
+            Object unlabelled = browser.script("""
+                    return Array.from(document.querySelectorAll('input, select, textarea'))
+                      .filter(e => e.type !== 'hidden')
+                      .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label'))
+                      .map(e => e.name || e.id);""");
+            assertThat((java.util.List<?>) unlabelled).as("controls without a label on %s", page).isEmpty();
+            Object unnamed = browser.script("""
+                    return Array.from(document.querySelectorAll('[role=img], img'))
+                      .filter(e => !e.getAttribute('aria-label') && !e.getAttribute('alt')).length;""");
+            assertThat((Long) unnamed).as("images without a name on %s", page).isZero();
+        }
+        browser.screenshot("reader-units-360");
+    }
+
     private void signIn(String card, String pin) {
         browser.go("/signin");
         browser.type("#login", card);
