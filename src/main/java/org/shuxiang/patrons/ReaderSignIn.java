@@ -9,7 +9,6 @@ import org.shuxiang.platform.AccessControl;
 import org.shuxiang.platform.Actor;
 import org.shuxiang.platform.AuditLog;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Readers signing in on the reader site with their card number, or their identity card number, and
@@ -60,16 +59,6 @@ public class ReaderSignIn {
             case NO_PIN -> new Result(Outcome.NO_PIN, null);
             case UNKNOWN_CARD -> new Result(Outcome.UNKNOWN_CARD, null);
         };
-    }
-
-    /**
-     * The actor for a reader already signed in, read again (after a card was replaced or a child added);
-     * empty when their card no longer works.
-     */
-    @Transactional(readOnly = true)
-    public Optional<Actor.Reader> refresh(Actor.Reader reader) {
-        return readers.find(reader.readerId()).filter(row -> row.cardNumber() != null)
-                .map(row -> new Actor.Reader(row.id(), row.cardNumber(), row.name(), actsFor(row.id())));
     }
 
     private Actor.Reader actorOf(String card) {
