@@ -2,9 +2,6 @@ package org.shuxiang.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -15,33 +12,11 @@ import org.shuxiang.TestReaders;
  * jar with the demo network, as a new user runs it. Each journey keeps a screenshot of its last page in
  * {@code target/browser-screenshots/}.
  */
-class ReaderSiteBrowserIT {
+class ReaderSiteBrowserIT extends BrowserJourneys {
 
-    private static RunningDemo demo;
-    private Browser browser;
-
-    /** A journey that fails leaves its page behind, as a screenshot and as HTML. */
-    @org.junit.jupiter.api.extension.RegisterExtension
-    final org.junit.jupiter.api.extension.AfterTestExecutionCallback keepFailedPage = context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-            browser.keepFailure(context.getRequiredTestMethod().getName());
-        }
-    };
-
-    @BeforeAll
-    static void start() throws Exception {
-        Browser.assumeInstalled();
-        demo = RunningDemo.shared();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(demo.base(), "zh-CN");
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
+    @Override
+    Browser openBrowser() {
+        return Browser.open(demo.base(), "zh-CN");
     }
 
     @Test

@@ -8,9 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -21,36 +18,14 @@ import org.openqa.selenium.support.ui.Select;
  * lends and takes back with routing, a cataloguer imports a file, a library manager stays inside their
  * main library. Each journey keeps a screenshot of its last page in {@code target/browser-screenshots/}.
  */
-class StaffClientBrowserIT {
-
-    private static RunningDemo demo;
-    private Browser browser;
-
-    /** A journey that fails leaves its page behind, as a screenshot and as HTML. */
-    @org.junit.jupiter.api.extension.RegisterExtension
-    final org.junit.jupiter.api.extension.AfterTestExecutionCallback keepFailedPage = context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-            browser.keepFailure(context.getRequiredTestMethod().getName());
-        }
-    };
+class StaffClientBrowserIT extends BrowserJourneys {
 
     @TempDir
     Path files;
 
-    @BeforeAll
-    static void start() throws Exception {
-        Browser.assumeInstalled();
-        demo = RunningDemo.shared();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.desk(demo.base(), "zh-CN");
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
+    @Override
+    Browser openBrowser() {
+        return Browser.desk(demo.base(), "zh-CN");
     }
 
     @Test
