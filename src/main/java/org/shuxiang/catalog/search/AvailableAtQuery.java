@@ -3,14 +3,14 @@ package org.shuxiang.catalog.search;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.apache.lucene.index.BinaryDocValues;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.ConstantScoreScorer;
 import org.apache.lucene.search.ConstantScoreWeight;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -20,16 +20,20 @@ import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
 
 /**
- * Records with a copy on the shelf at one of some units, read from the {@link RecordDocuments#AVAILABLE}
- * doc values. A filter: it checks the documents the rest of the query matches, one by one, so it costs
- * little beside a query that matches few and a scan of the catalogue beside one that matches all.
+ * Records with a copy on the shelf at one of some units: the live availability of records lent or
+ * returned lately ({@link RecordDocuments.Live}), else the {@link RecordDocuments#AVAILABLE} doc values.
+ * A filter: it checks the documents the rest of the query matches, one by one, so it costs little beside
+ * a query that matches few and a scan of the catalogue beside one that matches all. Its answer changes
+ * with every loan, so it is never cached.
  */
 final class AvailableAtQuery extends Query {
 
     private final Set<String> units;
     private final List<byte[]> wanted;
+    private final Map<Long, RecordDocuments.Live> live;
 
-    AvailableAtQuery(Set<String> units) {
+    AvailableAtQuery(Set<String> units, Map<Long, RecordDocuments.Live> live) {
+        this.live = live;
         this.units = new TreeSet<>(units);
         this.wanted = this.units.stream().map(u -> (u + "\n").getBytes(StandardCharsets.UTF_8)).toList();
     }
@@ -39,11 +43,15 @@ final class AvailableAtQuery extends Query {
         return new ConstantScoreWeight(this, boost) {
             @Override
             public Scorer scorer(LeafReaderContext context) throws IOException {
-                BinaryDocValues values = DocValues.getBinary(context.reader(), RecordDocuments.AVAILABLE);
-                TwoPhaseIterator check = new TwoPhaseIterator(values) {
+                RecordDocuments.LiveValues values = new RecordDocuments.LiveValues(context.reader(), live);
+                DocIdSetIterator all = DocIdSetIterator.all(context.reader().maxDoc());
+                TwoPhaseIterator check = new TwoPhaseIterator(all) {
                     @Override
                     public boolean matches() throws IOException {
-                        var available = values.binaryValue();
+                        var available = values.available(all.docID());
+                        if (available == null) {
+                            return false;
+                        }
                         for (byte[] unit : wanted) {
                             if (RecordDocuments.names(available, unit)) {
                                 return true;
@@ -62,7 +70,7 @@ final class AvailableAtQuery extends Query {
 
             @Override
             public boolean isCacheable(LeafReaderContext context) {
-                return DocValues.isCacheable(context, RecordDocuments.AVAILABLE);
+                return false;
             }
         };
     }

@@ -62,7 +62,7 @@ class LuceneCatalogSearch implements CatalogSearch {
     static final Duration FACETS_GOOD_FOR = Duration.ofSeconds(30);
 
     /** The index's part of an answer, for the reader it was computed on. */
-    private record Answer(IndexReader.CacheKey reader, long total, List<Hit> hits, Facets facets) {
+    private record Answer(IndexReader.CacheKey reader, long live, long total, List<Hit> hits, Facets facets) {
     }
 
     /**
@@ -109,14 +109,17 @@ class LuceneCatalogSearch implements CatalogSearch {
     private Answer answer(SearchRequest request, IndexSearcher searcher, SortedSetDocValuesReaderState facetState)
             throws IOException {
         IndexReader.CacheKey reader = searcher.getIndexReader().getReaderCacheHelper().getKey();
+        // a search by availability or loans also changes with every loan and return (the live values)
+        long live = request.unit() != null || request.availableWithin() != null
+                || request.sort() == CatalogSearch.Sort.POPULAR ? index.liveVersion() : 0;
         Answer cached = answers.getIfPresent(request);
-        if (cached != null && cached.reader() == reader) {
+        if (cached != null && cached.reader() == reader && cached.live() == live) {
             return cached;
         }
         Query query = filtered(request);
         int wanted = (request.page() + 1) * request.size();
         if (cached != null) {
-            return new Answer(reader, searcher.count(query), hits(searcher, best(searcher, query, request.sort(),
+            return new Answer(reader, live, searcher.count(query), hits(searcher, best(searcher, query, request.sort(),
                     wanted), request), cached.facets());
         }
         // two passes: the best hits alone, which lets Lucene skip what cannot make the page, then every
@@ -128,14 +131,14 @@ class LuceneCatalogSearch implements CatalogSearch {
         for (FacetsCollector.MatchingDocs leaf : matches.getOriginalMatchingDocs()) {
             total += leaf.totalHits;
         }
-        Answer answer = new Answer(reader, total, hits(searcher, top, request),
+        Answer answer = new Answer(reader, live, total, hits(searcher, top, request),
                 facets(matches, facetState));
         answers.put(request, answer);
         return answer;
     }
 
     /** The best {@code wanted} hits; totals are not counted here, so scoring skips what cannot compete. */
-    private static TopDocs best(IndexSearcher searcher, Query query, CatalogSearch.Sort order, int wanted)
+    private TopDocs best(IndexSearcher searcher, Query query, CatalogSearch.Sort order, int wanted)
             throws IOException {
         return order == CatalogSearch.Sort.RELEVANCE
                 ? searcher.search(query, new TopScoreDocCollectorManager(wanted, wanted))
@@ -171,10 +174,10 @@ class LuceneCatalogSearch implements CatalogSearch {
                 BooleanClause.Occur.MUST);
         if (request.availableWithin() != null) {
             Set<String> subtree = units.subtree(request.availableWithin());
-            all.add(new AvailableAtQuery(subtree), BooleanClause.Occur.FILTER);
+            all.add(new AvailableAtQuery(subtree, index.liveAvailability()), BooleanClause.Occur.FILTER);
         }
         if (request.unit() != null) {
-            all.add(new AvailableAtQuery(Set.of(request.unit())), BooleanClause.Occur.FILTER);
+            all.add(new AvailableAtQuery(Set.of(request.unit()), index.liveAvailability()), BooleanClause.Occur.FILTER);
         }
         if (request.yearFrom() != null || request.yearTo() != null) {
             all.add(IntPoint.newRangeQuery(RecordDocuments.YEAR,
@@ -194,7 +197,7 @@ class LuceneCatalogSearch implements CatalogSearch {
         return drill;
     }
 
-    private static org.apache.lucene.search.Sort sort(CatalogSearch.Sort order) {
+    private org.apache.lucene.search.Sort sort(CatalogSearch.Sort order) {
         return switch (order == null ? CatalogSearch.Sort.RELEVANCE : order) {
             case RELEVANCE -> new org.apache.lucene.search.Sort(SortField.FIELD_SCORE,
                     new SortField(RecordDocuments.ID, SortField.Type.LONG));
@@ -202,7 +205,7 @@ class LuceneCatalogSearch implements CatalogSearch {
                     new SortField(RecordDocuments.YEAR_VALUE, SortField.Type.LONG, true),
                     new SortField(RecordDocuments.ID, SortField.Type.LONG, true));
             case POPULAR -> new org.apache.lucene.search.Sort(
-                    new SortField(RecordDocuments.LOANS, SortField.Type.LONG, true),
+                    new LoansSource(index.liveAvailability()).getSortField(true),
                     SortField.FIELD_SCORE, new SortField(RecordDocuments.ID, SortField.Type.LONG));
         };
     }
@@ -211,7 +214,7 @@ class LuceneCatalogSearch implements CatalogSearch {
      * Facet counts over the hits, or over a random sample of {@link #FACET_SAMPLE} of them scaled up to
      * all when there are more: counting is what a broad search costs, and an estimate reads the same.
      */
-    private static Facets facets(RandomSamplingFacetsCollector collector, SortedSetDocValuesReaderState state)
+    private Facets facets(RandomSamplingFacetsCollector collector, SortedSetDocValuesReaderState state)
             throws IOException {
         collector.getMatchingDocs(); // draws the sample when there are more hits than it holds, and sets its rate
         double rate = collector.getSamplingRate();
@@ -220,7 +223,7 @@ class LuceneCatalogSearch implements CatalogSearch {
         List<FacetValue> itemType = List.of();
         List<FacetValue> clcClass = List.of();
         List<FacetValue> language = List.of();
-        unit = unitCounts(collector, 30, scale);
+        unit = unitCounts(collector, 30, scale, index.liveAvailability());
         if (state != null) {
             SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, collector);
             itemType = values(counts, RecordDocuments.FACET_ITEM_TYPE, 10, false, scale);
@@ -239,19 +242,19 @@ class LuceneCatalogSearch implements CatalogSearch {
     }
 
     /** The units where the (sampled) hits have a copy on the shelf, most first, from the availability doc values. */
-    private static List<FacetValue> unitCounts(FacetsCollector collector, int top, double scale) throws IOException {
+    private static List<FacetValue> unitCounts(FacetsCollector collector, int top, double scale,
+                                               Map<Long, RecordDocuments.Live> live) throws IOException {
         Map<String, int[]> counts = new HashMap<>();
         for (FacetsCollector.MatchingDocs leaf : collector.getMatchingDocs()) {
-            org.apache.lucene.index.BinaryDocValues values = leaf.context.reader()
-                    .getBinaryDocValues(RecordDocuments.AVAILABLE);
-            if (values == null || leaf.bits == null) {
+            if (leaf.bits == null) {
                 continue;
             }
+            RecordDocuments.LiveValues values = new RecordDocuments.LiveValues(leaf.context.reader(), live);
             org.apache.lucene.search.DocIdSetIterator docs = leaf.bits.iterator();
             for (int doc = docs.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
                  doc = docs.nextDoc()) {
-                if (values.advanceExact(doc)) {
-                    BytesRef available = values.binaryValue();
+                BytesRef available = values.available(doc);
+                if (available != null) {
                     int start = available.offset;
                     int end = available.offset + available.length;
                     for (int i = start; i < end; i++) {

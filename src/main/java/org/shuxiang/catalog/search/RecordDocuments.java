@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.document.BinaryDocValuesField;
@@ -127,6 +128,53 @@ final class RecordDocuments {
         }
         f.isbns().forEach(isbn -> doc.add(new StoredField(SHOW_ISBN, isbn.isbn13())));
         return FACETS.build(doc);
+    }
+
+    /**
+     * A record's availability and loan count as they are now, when they changed since its document was
+     * written (checkouts and returns): kept in memory beside the index and folded into its doc values
+     * at each commit, so that lending a book does not rewrite a doc-values column of the index.
+     */
+    record Live(BytesRef available, long loans) {
+    }
+
+    /**
+     * Reads a leaf's availability and loan counts, the live values first: for documents taken in
+     * increasing order, as doc values are read.
+     */
+    static final class LiveValues {
+        private final Map<Long, Live> live;
+        private final org.apache.lucene.index.NumericDocValues ids;
+        private final org.apache.lucene.index.BinaryDocValues available;
+        private final org.apache.lucene.index.NumericDocValues loans;
+
+        LiveValues(org.apache.lucene.index.LeafReader reader, Map<Long, Live> live) throws java.io.IOException {
+            this.live = live;
+            this.ids = live.isEmpty() ? null : reader.getNumericDocValues(ID);
+            this.available = reader.getBinaryDocValues(AVAILABLE);
+            this.loans = reader.getNumericDocValues(LOANS);
+        }
+
+        private Live live(int doc) throws java.io.IOException {
+            return ids != null && ids.advanceExact(doc) ? live.get(ids.longValue()) : null;
+        }
+
+        /** The units where the document's record has a copy on the shelf (see {@link #names}), or null. */
+        BytesRef available(int doc) throws java.io.IOException {
+            Live now = live(doc);
+            if (now != null) {
+                return now.available();
+            }
+            return available != null && available.advanceExact(doc) ? available.binaryValue() : null;
+        }
+
+        long loans(int doc) throws java.io.IOException {
+            Live now = live(doc);
+            if (now != null) {
+                return now.loans();
+            }
+            return loans != null && loans.advanceExact(doc) ? loans.longValue() : 0;
+        }
     }
 
     /** The units' codes, each followed by a line feed: what {@link #AVAILABLE} holds. */

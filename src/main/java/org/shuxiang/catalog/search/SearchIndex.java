@@ -94,6 +94,20 @@ public class SearchIndex implements SmartLifecycle {
      * those it has already indexed as they are. Entries older than that transaction are let go.
      */
     private final Map<Long, Long> indexedAt = new java.util.HashMap<>();
+    /**
+     * Availability and loan counts of records lent or returned since their documents were written, by
+     * record: read by searches before the doc values, and folded into the doc values at each commit.
+     * Updating doc values in place rewrites the whole column of each segment touched at the next
+     * refresh: with loans all over a large catalogue, that was most of the index's work.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Long, RecordDocuments.Live> liveValues =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong liveVersion = new java.util.concurrent.atomic.AtomicLong();
+    /** A commit every {@value #LIVE_COMMIT_SECONDS} s at least while only live values changed. */
+    static final long LIVE_COMMIT_SECONDS = 60;
+    private boolean liveDirty;
+    /** Whether the last pass wrote or deleted documents (not only live values). */
+    private boolean documentsWritten;
     private volatile FacetState facets;
     private volatile boolean running;
     private boolean outdated;
@@ -196,7 +210,9 @@ public class SearchIndex implements SmartLifecycle {
                 xmin = next;
                 long oldest = Long.parseLong(next);
                 indexedAt.values().removeIf(xid -> xid < oldest);
-                if (applied > 0) {
+                // live values need no refresh: searches read them at once
+                if (documentsWritten) {
+                    documentsWritten = false;
                     dirty = true;
                     unrefreshed = true;
                 }
@@ -206,7 +222,9 @@ public class SearchIndex implements SmartLifecycle {
                     lastRefresh = System.nanoTime();
                     unrefreshed = false;
                 }
-                if (dirty && System.nanoTime() - lastCommit > COMMIT_EVERY_NANOS) {
+                long sinceCommit = System.nanoTime() - lastCommit;
+                if (dirty && sinceCommit > COMMIT_EVERY_NANOS
+                        || liveDirty && sinceCommit > LIVE_COMMIT_SECONDS * 1_000_000_000L) {
                     commit(live, xmin);
                 }
                 return applied;
@@ -276,6 +294,28 @@ public class SearchIndex implements SmartLifecycle {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Catches up and commits now, folding the live values into the index (for tests). */
+    void commitNow() {
+        synchronized (writeLock) {
+            catchUp(true);
+            try {
+                commit(live, xmin);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The live availability and loan counts (see {@link #liveValues}), for the searches to read. */
+    Map<Long, RecordDocuments.Live> liveAvailability() {
+        return liveValues;
+    }
+
+    /** Changes whenever a live value changes: answers that read them are good only as long as it stands. */
+    long liveVersion() {
+        return liveVersion.get();
     }
 
     interface SearchWork<T> {
@@ -360,14 +400,17 @@ public class SearchIndex implements SmartLifecycle {
             long structure = source.structure();
             Long before = indexed.get(source.id());
             if (before != null && before == structure) {
-                generation.writer().updateDocValues(new Term(RecordDocuments.ID, Long.toString(source.id())),
-                        new BinaryDocValuesField(RecordDocuments.AVAILABLE,
-                                RecordDocuments.availability(source.availableAt())),
-                        new NumericDocValuesField(RecordDocuments.LOANS, source.loanCount()));
+                liveValues.put(source.id(), new RecordDocuments.Live(RecordDocuments.availability(source.availableAt()),
+                        source.loanCount()));
+                liveVersion.incrementAndGet();
+                liveDirty = true;
             } else {
                 whole.add(source);
+                generation.written().put(source.id(), structure);
             }
-            generation.written().put(source.id(), structure);
+        }
+        if (!whole.isEmpty() || !missing.isEmpty()) {
+            documentsWritten = true;
         }
         List<IndexSource> loaded = whole.isEmpty() ? List.of() : sources.withFields(whole);
         int parts = Math.min(WORKERS, Math.max(1, loaded.size() / 50));
@@ -378,6 +421,10 @@ public class SearchIndex implements SmartLifecycle {
                 for (IndexSource source : slice) {
                     generation.writer().updateDocument(new Term(RecordDocuments.ID, Long.toString(source.id())),
                             RecordDocuments.document(source));
+                    // the new document carries the availability of now
+                    if (liveValues.remove(source.id()) != null) {
+                        liveVersion.incrementAndGet();
+                    }
                 }
                 return null;
             }));
@@ -393,6 +440,7 @@ public class SearchIndex implements SmartLifecycle {
             }
         }
         for (Long id : missing) {
+            liveValues.remove(id);
             generation.written().remove(id);
             generation.writer().deleteDocuments(new Term(RecordDocuments.ID, Long.toString(id)));
         }
@@ -437,9 +485,25 @@ public class SearchIndex implements SmartLifecycle {
         return structures;
     }
 
+    /**
+     * Commits the index up to a position in the change log. The live values are folded into the doc
+     * values first, so that the commit holds all it says it does; once searchers show them, the live
+     * values that did not change meanwhile are let go.
+     */
     private void commit(Generation generation, String upTo) throws IOException {
+        List<Map.Entry<Long, RecordDocuments.Live>> folded = List.copyOf(liveValues.entrySet());
+        for (Map.Entry<Long, RecordDocuments.Live> entry : folded) {
+            generation.writer().updateDocValues(new Term(RecordDocuments.ID, Long.toString(entry.getKey())),
+                    new BinaryDocValuesField(RecordDocuments.AVAILABLE, entry.getValue().available()),
+                    new NumericDocValuesField(RecordDocuments.LOANS, entry.getValue().loans()));
+        }
         generation.writer().setLiveCommitData(Map.of(XMIN, upTo, SCHEMA, SCHEMA_VERSION).entrySet());
         generation.writer().commit();
+        if (!folded.isEmpty()) {
+            generation.searchers().maybeRefreshBlocking();
+            folded.forEach(entry -> liveValues.remove(entry.getKey(), entry.getValue()));
+        }
+        liveDirty = !liveValues.isEmpty();
         lastCommit = System.nanoTime();
         dirty = false;
     }

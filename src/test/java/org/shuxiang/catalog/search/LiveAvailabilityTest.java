@@ -1,0 +1,57 @@
+package org.shuxiang.catalog.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.shuxiang.IntegrationTest;
+import org.shuxiang.LibraryTest;
+import org.shuxiang.catalog.CatalogSearch;
+import org.shuxiang.catalog.ItemType;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Lending and returning change what searches find at once, through live values beside the index, and
+ * those values reach the index itself at its next commit: what a commit holds is all it says it does.
+ */
+@IntegrationTest
+class LiveAvailabilityTest extends LibraryTest {
+
+    @Autowired
+    SearchIndex index;
+
+    @Autowired
+    CatalogSearch search;
+
+    private boolean onShelfAt(String unit, long record) {
+        return search.search(new CatalogSearch.SearchRequest("", 0, 100, CatalogSearch.Sort.RELEVANCE, unit, null,
+                null, null, null, null, null)).hits().stream().anyMatch(h -> h.id() == record);
+    }
+
+    private void setStatus(String barcode, String status) {
+        jdbc.sql("update item set status = :s where barcode = :b").param("s", status).param("b", barcode).update();
+    }
+
+    @Test
+    void a_loan_shows_at_once_without_touching_the_index_and_is_in_the_index_after_the_next_commit() {
+        long record = record("长恨歌");
+        copy(record, "LIVE-0001", "YAQ-B01", ItemType.BOOK);
+        index.catchUp();
+        assertThat(onShelfAt("YAQ-B01", record)).isTrue();
+
+        setStatus("LIVE-0001", "ON_LOAN");
+        index.catchUp();
+        assertThat(index.liveAvailability()).as("lent: a live value, no document written").containsKey(record);
+        assertThat(onShelfAt("YAQ-B01", record)).isFalse();
+
+        index.commitNow();
+        assertThat(index.liveAvailability()).as("folded into the index at the commit").doesNotContainKey(record);
+        assertThat(onShelfAt("YAQ-B01", record)).as("now read from the index itself").isFalse();
+
+        setStatus("LIVE-0001", "AVAILABLE");
+        index.catchUp();
+        assertThat(onShelfAt("YAQ-B01", record)).isTrue();
+        index.commitNow();
+        assertThat(index.liveAvailability()).doesNotContainKey(record);
+        assertThat(onShelfAt("YAQ-B01", record)).isTrue();
+    }
+}
