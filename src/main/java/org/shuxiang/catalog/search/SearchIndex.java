@@ -65,7 +65,9 @@ public class SearchIndex implements SmartLifecycle {
 
     /**
      * One index directory with its writer and searchers. {@code written}: the structure of each document
-     * written since the searchers last refreshed, which they do not show yet.
+     * written lately (those written since the searchers last refreshed, which they do not show yet, and
+     * more), so that a record lent again and again is not looked up in the index each time. Kept up to
+     * {@value #KEEP_WRITTEN} records.
      */
     private record Generation(Path dir, FSDirectory directory, IndexWriter writer, SearcherManager searchers,
                               Map<Long, Long> written) {
@@ -105,6 +107,7 @@ public class SearchIndex implements SmartLifecycle {
     private final java.util.concurrent.atomic.AtomicLong liveVersion = new java.util.concurrent.atomic.AtomicLong();
     /** A commit every {@value #LIVE_COMMIT_SECONDS} s at least while only live values changed. */
     static final long LIVE_COMMIT_SECONDS = 60;
+    static final int KEEP_WRITTEN = 200_000;
     private boolean liveDirty;
     /** Whether the last pass wrote or deleted documents (not only live values). */
     private boolean documentsWritten;
@@ -218,9 +221,11 @@ public class SearchIndex implements SmartLifecycle {
                 }
                 if (unrefreshed && (refreshNow || System.nanoTime() - lastRefresh >= REFRESH_EVERY_MILLIS * 1_000_000)) {
                     live.searchers().maybeRefreshBlocking();
-                    live.written().clear();
                     lastRefresh = System.nanoTime();
                     unrefreshed = false;
+                }
+                if (!unrefreshed && live.written().size() > KEEP_WRITTEN) {
+                    live.written().clear(); // the searchers show them all: they can be looked up again
                 }
                 long sinceCommit = System.nanoTime() - lastCommit;
                 if (dirty && sinceCommit > COMMIT_EVERY_NANOS
@@ -400,6 +405,7 @@ public class SearchIndex implements SmartLifecycle {
             long structure = source.structure();
             Long before = indexed.get(source.id());
             if (before != null && before == structure) {
+                generation.written().put(source.id(), structure);
                 liveValues.put(source.id(), new RecordDocuments.Live(RecordDocuments.availability(source.availableAt()),
                         source.loanCount()));
                 liveVersion.incrementAndGet();
