@@ -45,11 +45,23 @@ class EmbeddedPostgresTest {
         try (EmbeddedPostgres second = EmbeddedPostgres.start(dataDir, BINARIES, false, 0);
              Connection c = DriverManager.getConnection(second.jdbcUrl("shuxiang"), second.user(), "");
              Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select title, version() from shelf")) {
+             ResultSet rs = s.executeQuery("select title, version(), current_setting('max_wal_size'), "
+                     + "current_setting('fsync'), current_setting('synchronous_commit') from shelf")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("三体");
             assertThat(rs.getString(2)).startsWith("PostgreSQL");
+            assertThat(rs.getString(3)).as("checkpoints far apart").isEqualTo("4GB");
+            assertThat(rs.getString(4)).as("durable").isEqualTo("on");
+            assertThat(rs.getString(5)).isEqualTo("on");
         }
+    }
+
+    @Test
+    void shared_buffers_take_an_eighth_of_the_memory_between_128_mb_and_2_gb() {
+        long gib = 1024L * 1024 * 1024;
+        assertThat(EmbeddedPostgres.serverSettings(gib)).contains("shared_buffers=128MB");
+        assertThat(EmbeddedPostgres.serverSettings(8 * gib)).contains("shared_buffers=1024MB");
+        assertThat(EmbeddedPostgres.serverSettings(64 * gib)).contains("shared_buffers=2048MB");
     }
 
     @Test
