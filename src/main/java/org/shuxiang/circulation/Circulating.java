@@ -339,10 +339,11 @@ public class Circulating {
      * The holder of a card that is shown at a desk or a kiosk anywhere in the network (one card, borrow
      * anywhere): their open loans and standing. Empty for an unknown card.
      */
-    @Transactional
+    @Transactional(readOnly = true)
     public Optional<Summary> summary(String cardNumber) {
         access.requireSomewhere(Permission.CIRCULATE);
-        return cards.lockHolder(cardNumber).map(holder -> {
+        // shown, not acted on: no lock on the reader's row (a lock writes to it)
+        return cards.holder(cardNumber).map(holder -> {
             LocalDate today = LocalDate.now(clock);
             LoanRepository.Standing standing = loans.standing(holder.readerId(), today);
             Refusal refusal = null;

@@ -131,6 +131,12 @@ public class ReaderCards {
         return readers.lockById(id).map(this::holder);
     }
 
+    /** The holder of a card as it stands, without a lock: for what is only shown, not acted on. */
+    @Transactional(readOnly = true)
+    public Optional<Holder> holder(String cardNumber) {
+        return readers.readByCard(ManagingReaders.normalizedCard(cardNumber)).map(this::holder);
+    }
+
     /** The holder of a card, the reader's row locked until the calling transaction ends. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Holder> lockHolder(String cardNumber) {

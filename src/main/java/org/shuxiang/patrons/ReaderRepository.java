@@ -109,12 +109,21 @@ class ReaderRepository {
 
     /** The holder of a card (the working one or a replaced one), the reader's row locked: one query. */
     Optional<LockedRow> lockByCard(String cardNumber) {
+        return byCard(cardNumber, "for update of r");
+    }
+
+    /** The same without a lock, for what is only shown (a kiosk's patron information, a desk's summary). */
+    Optional<LockedRow> readByCard(String cardNumber) {
+        return byCard(cardNumber, "");
+    }
+
+    private Optional<LockedRow> byCard(String cardNumber, String lock) {
         return jdbc.sql("""
                         select %s, shown.replaced_at is null as current_card, %s
                         from reader_card shown join reader r on r.id = shown.reader_id
                         left join reader_card c on c.reader_id = r.id and c.replaced_at is null
                         where shown.card_number = :card
-                        for update of r""".formatted(COLUMNS, BLOCKED))
+                        %s""".formatted(COLUMNS, BLOCKED, lock))
                 .param("card", cardNumber)
                 .query((rs, n) -> new LockedRow(row(rs, n), cardNumber, rs.getBoolean("current_card"),
                         rs.getBoolean("blocked")))
