@@ -4,8 +4,13 @@ import org.shuxiang.platform.Actor;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page's frame needs: whether a reader is signed in on this browser (for the menu). */
-@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+/**
+ * What every reader page's frame needs: whether a reader is signed in on this browser (for the menu).
+ * For the reader site's controllers only: the REST API's controllers are controllers too, and should not
+ * pay for it on every call.
+ */
+@ControllerAdvice(assignableTypes = {CatalogPagesController.class, AccountController.class,
+        RegistrationController.class})
 class SiteModel {
 
     private final ReaderSession session;
