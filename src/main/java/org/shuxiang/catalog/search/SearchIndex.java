@@ -23,11 +23,8 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
@@ -301,6 +298,13 @@ public class SearchIndex implements SmartLifecycle {
         }
     }
 
+    /** Forgets the structures of documents written lately, as after a restart (for tests). */
+    void forgetWrittenStructures() {
+        synchronized (writeLock) {
+            live.written().clear();
+        }
+    }
+
     /** Catches up and commits now, folding the live values into the index (for tests). */
     void commitNow() {
         synchronized (writeLock) {
@@ -472,17 +476,31 @@ public class SearchIndex implements SmartLifecycle {
         }
         IndexSearcher searcher = generation.searchers().acquire();
         try {
-            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            for (Long id : toLook) {
-                TopDocs found = searcher.search(new TermQuery(new Term(RecordDocuments.ID, Long.toString(id))), 1);
-                if (found.scoreDocs.length == 0) {
+            // straight to each segment's postings: a search with its scorer and collector per record
+            // cost more than the lookup itself
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                org.apache.lucene.index.Terms terms = leaf.reader().terms(RecordDocuments.ID);
+                if (terms == null) {
                     continue;
                 }
-                int doc = found.scoreDocs[0].doc;
-                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                org.apache.lucene.index.TermsEnum ids = terms.iterator();
+                org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
                 NumericDocValues values = leaf.reader().getNumericDocValues(RecordDocuments.STRUCTURE);
-                if (values != null && values.advanceExact(doc - leaf.docBase)) {
-                    structures.put(id, values.longValue());
+                org.apache.lucene.index.PostingsEnum postings = null;
+                for (Long id : toLook) {
+                    if (structures.containsKey(id)
+                            || !ids.seekExact(new org.apache.lucene.util.BytesRef(Long.toString(id)))) {
+                        continue;
+                    }
+                    postings = ids.postings(postings, org.apache.lucene.index.PostingsEnum.NONE);
+                    for (int doc = postings.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                         doc = postings.nextDoc()) {
+                        if ((live == null || live.get(doc)) && values != null && values.advanceExact(doc)) {
+                            structures.put(id, values.longValue());
+                            break;
+                        }
+                    }
+                    values = leaf.reader().getNumericDocValues(RecordDocuments.STRUCTURE); // forward only
                 }
             }
         } finally {

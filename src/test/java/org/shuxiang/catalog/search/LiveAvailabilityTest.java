@@ -54,4 +54,22 @@ class LiveAvailabilityTest extends LibraryTest {
         assertThat(index.liveAvailability()).doesNotContainKey(record);
         assertThat(onShelfAt("YAQ-B01", record)).isTrue();
     }
+
+    @Test
+    void a_record_whose_document_was_written_long_ago_is_found_in_the_index_and_lent_without_rewriting_it() {
+        long record = record("红高粱家族");
+        copy(record, "LIVE-0101", "YAQ-B01", ItemType.BOOK);
+        copy(record, "LIVE-0102", "YAQ-B01", ItemType.BOOK);
+        index.commitNow();
+        index.forgetWrittenStructures();
+
+        setStatus("LIVE-0101", "ON_LOAN");
+        index.catchUp();
+        assertThat(index.liveAvailability()).as("its structure read from the index: a live value")
+                .containsKey(record);
+        assertThat(onShelfAt("YAQ-B01", record)).as("one copy is still on the shelf").isTrue();
+        setStatus("LIVE-0102", "ON_LOAN");
+        index.catchUp();
+        assertThat(onShelfAt("YAQ-B01", record)).isFalse();
+    }
 }
