@@ -36,7 +36,7 @@ class DeskUnits {
         if (!holds) {
             return List.of();
         }
-        return units.list(null, null, true).stream()
+        return units.active().stream()
                 .filter(u -> scope.isEmpty() || scope.get().contains(u.code()))
                 .sorted(Comparator.comparing((OrgUnit u) -> u.type().ordinal()).thenComparing(OrgUnit::code))
                 .toList();

@@ -3,6 +3,7 @@ package org.shuxiang.network;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -32,6 +33,8 @@ class NetworkTreeCache implements SmartLifecycle {
     private final DataSource dataSource;
     private volatile NetworkTree tree;
     /** Units with their hours and closed days, read once and kept until the network changes. */
+    private volatile java.util.concurrent.atomic.AtomicReference<List<OrgUnit>> activeUnits =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private volatile java.util.concurrent.ConcurrentHashMap<String, OrgUnit> unitCache =
             new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running;
@@ -53,8 +56,20 @@ class NetworkTreeCache implements SmartLifecycle {
 
     synchronized NetworkTree reload() {
         unitCache = new java.util.concurrent.ConcurrentHashMap<>();
+        activeUnits = new java.util.concurrent.atomic.AtomicReference<>();
         tree = new NetworkTree(repository.treeNodes());
         return tree;
+    }
+
+    /** Every active unit, as last read or read now; forgotten with the units when the network changes. */
+    List<OrgUnit> active() {
+        java.util.concurrent.atomic.AtomicReference<List<OrgUnit>> holder = activeUnits;
+        List<OrgUnit> known = holder.get();
+        if (known == null) {
+            known = List.copyOf(repository.list(null, null, true));
+            holder.set(known); // a reload meanwhile replaced the holder: this list is dropped with it
+        }
+        return known;
     }
 
     /** The unit as last read, or read now; forgotten whenever the network changes (here or on another node). */

@@ -53,6 +53,14 @@ public class OrgUnits implements UnitHierarchy {
         return units.list(codes, type, active);
     }
 
+    /**
+     * Every active unit, from memory: read once and again whenever the network changes on any node.
+     * For pages that show the whole network (maps, lists of pickup points) on every view.
+     */
+    public List<OrgUnit> active() {
+        return trees.active();
+    }
+
     /** A unit's Chinese name from the network tree in memory, or its code when the tree does not know it. */
     public String nameOf(String code) {
         return trees.tree().find(code).map(NetworkTree.Node::name).orElse(code);

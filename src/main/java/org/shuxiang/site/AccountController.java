@@ -124,12 +124,16 @@ class AccountController {
                 .orElse(List.of()).stream()
                 .map(l -> new Returned(l.title(), l.returnedAt().atZone(zone).toLocalDate())).toList());
         Map<String, String> pickupUnits = new java.util.LinkedHashMap<>();
-        units.list(null, null, true).stream().filter(u -> u.services().pickupPoint())
-                .sorted(Comparator.comparing(OrgUnit::code))
-                .forEach(u -> pickupUnits.put(u.code(), session.unitName(u, locale)));
+        Map<String, String> unitNames = new java.util.HashMap<>();
+        for (OrgUnit unit : units.active()) {
+            unitNames.put(unit.code(), session.unitName(unit, locale));
+            if (unit.services().pickupPoint()) {
+                pickupUnits.put(unit.code(), session.unitName(unit, locale));
+            }
+        }
         model.addAttribute("pickupUnits", pickupUnits);
+        model.addAttribute("unitNames", unitNames);
         model.addAttribute("cardQr", QrCode.svg(shown.cardNumber(), session.text("site.card.qr", locale)));
-        model.addAttribute("unitNames", unitNames(locale));
         model.addAttribute("homeName", session.unitName(units.cached(shown.homeUnit()), locale));
         model.addAttribute("borrows", shown.cardType() != CardType.READING_ONLY);
         return "site/account";
@@ -144,16 +148,7 @@ class AccountController {
         if (me.actsFor().size() <= 1) {
             return List.of();
         }
-        List<Reader> children = readers.children(me.readerId());
-        return children;
-    }
-
-    private Map<String, String> unitNames(Locale locale) {
-        Map<String, String> names = new java.util.HashMap<>();
-        for (OrgUnit unit : units.list(null, null, null)) {
-            names.put(unit.code(), session.unitName(unit, locale));
-        }
-        return names;
+        return readers.children(me.readerId());
     }
 
     @PostMapping("/account/loans/{loan}/renew")

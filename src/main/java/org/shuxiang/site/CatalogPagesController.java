@@ -48,16 +48,16 @@ class CatalogPagesController {
     private final Holds holds;
     private final OrgUnits units;
     private final ReaderSession session;
-    private final AccountView accounts;
+    private final org.shuxiang.patrons.ManagingReaders readers;
 
     CatalogPagesController(CatalogSearch search, CatalogRecords records, Holds holds, OrgUnits units,
-                           ReaderSession session, AccountView accounts) {
+                           ReaderSession session, org.shuxiang.patrons.ManagingReaders readers) {
         this.search = search;
         this.records = records;
         this.holds = holds;
         this.units = units;
         this.session = session;
-        this.accounts = accounts;
+        this.readers = readers;
     }
 
     @GetMapping("/")
@@ -144,7 +144,7 @@ class CatalogPagesController {
         CatalogRecords.RecordView record = records.get(id);
         Places.Position here = Places.Position.of(lat, lng);
         Actor.Reader reader = session.reader().orElse(null);
-        String homeUnit = reader == null ? null : accounts.homeUnit(reader.readerId());
+        String homeUnit = reader == null ? null : readers.get(reader.readerId()).homeUnit();
         List<UnitCopies> copies = new ArrayList<>();
         for (CatalogRecords.Holding holding : record.holdings()) {
             OrgUnit unit = units.cached(holding.unit());
@@ -204,7 +204,7 @@ class CatalogPagesController {
     String unitList(@RequestParam(required = false) Double lat, @RequestParam(required = false) Double lng,
                     Model model, Locale locale) {
         Places.Position here = Places.Position.of(lat, lng);
-        List<OrgUnit> open = units.list(null, null, true);
+        List<OrgUnit> open = units.active();
         List<OrgUnit> sorted = here == null ? open.stream().sorted(Comparator.comparing(OrgUnit::code)).toList()
                 : Places.nearestFirst(open, u -> Places.kilometres(here, u.latitude(), u.longitude()));
         model.addAttribute("units", sorted);
@@ -237,14 +237,14 @@ class CatalogPagesController {
         model.addAttribute("week", java.util.Arrays.stream(java.time.DayOfWeek.values())
                 .collect(LinkedHashMap<java.time.DayOfWeek, Object>::new,
                         (m, d) -> m.put(d, unit.openingHours().on(d)), Map::putAll));
-        model.addAttribute("map", Places.onMap(units.list(null, null, true), OrgUnit::code,
+        model.addAttribute("map", Places.onMap(units.active(), OrgUnit::code,
                 u -> session.unitName(u, locale), OrgUnit::latitude, OrgUnit::longitude, 320, 240));
         model.addAttribute("reader", session.reader().orElse(null));
         return "site/unit";
     }
 
     private List<Pickup> pickups(Places.Position here, Locale locale) {
-        List<Pickup> pickups = units.list(null, null, true).stream()
+        List<Pickup> pickups = units.active().stream()
                 .filter(u -> u.services().pickupPoint())
                 .map(u -> new Pickup(u.code(), session.unitName(u, locale),
                         Places.kilometres(here, u.latitude(), u.longitude())))

@@ -94,7 +94,7 @@ class RegistrationController {
     }
 
     private List<Home> homes(Locale locale) {
-        return units.list(null, null, true).stream()
+        return units.active().stream()
                 .filter(u -> HOMES.contains(u.type()) && u.services().lends())
                 .sorted(Comparator.comparing(OrgUnit::code))
                 .map(u -> new Home(u.code(), session.unitName(u, locale)))

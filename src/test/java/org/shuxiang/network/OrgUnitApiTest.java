@@ -42,6 +42,20 @@ class OrgUnitApiTest {
                 .andExpect(jsonPath("$[*].type", Matchers.everyItem(Matchers.is("SERVICE_POINT"))));
     }
 
+    @Autowired
+    OrgUnits units;
+
+    @Test
+    void the_active_units_kept_in_memory_take_in_a_new_unit_once_it_is_created() throws Exception {
+        int before = units.active().size();
+        org.assertj.core.api.Assertions.assertThat(units.active()).extracting(OrgUnit::code)
+                .doesNotContain("T-ACTIVE-SP");
+        api.as("demo-central").post("/api/v1/org-units", servicePoint("T-ACTIVE-SP", "YAQ-B02"))
+                .andExpect(status().isCreated());
+        org.assertj.core.api.Assertions.assertThat(units.active()).extracting(OrgUnit::code)
+                .contains("T-ACTIVE-SP").hasSize(before + 1);
+    }
+
     @Test
     void a_move_that_would_make_a_cycle_is_refused_and_changes_nothing() throws Exception {
         String before = tree();
