@@ -14,12 +14,20 @@ work="$(mktemp -d)"
 . bench/common.sh
 circulation_data "$records"
 token=$(api_key circulation-bench CIRCULATE)
+pg_master=$(pgrep -f -- "-p $pg_port" | head -n 1)
+# measured DRIVER_ARGS...: a driver run, with the CPU seconds the server, PostgreSQL and the driver used in it
+measured() {
+  local app0 pg0
+  app0=$(cpu_seconds "$app_pid"); pg0=$(pg_cpu_seconds "$pg_master")
+  /usr/bin/time -f "%U %S" -o "$work/driver.time" java bench/CirculationDriver.java --base "http://127.0.0.1:$port" \
+    --token "$token" --pairs "$work/pairs.tsv" "$@"
+  echo "CPU seconds in the run (warm-up included): server $(echo "$(cpu_seconds "$app_pid") - $app0" | bc)," \
+    "PostgreSQL $(echo "$(pg_cpu_seconds "$pg_master") - $pg0" | bc), driver $(awk '{print $1 + $2}' "$work/driver.time")"
+}
 echo "== peak: 64 clients back to back"
-java bench/CirculationDriver.java --base "http://127.0.0.1:$port" --token "$token" --pairs "$work/pairs.tsv" \
-  --clients 64 --seconds 20 --warmup 40
+measured --clients 64 --seconds 20 --warmup 120
 echo "== open model: $rate transactions/s"
-java bench/CirculationDriver.java --base "http://127.0.0.1:$port" --token "$token" --pairs "$work/pairs.tsv" \
-  --rate "$rate" --seconds 20 --warmup 5
+measured --rate "$rate" --seconds 20 --warmup 5
 echo "== pgbench TPC-B on the same PostgreSQL (scale 10, 64 clients)"
 psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qc "drop database if exists pgbench" -c "create database pgbench"
 pgbench -h 127.0.0.1 -p "$pg_port" -U postgres -i -s 10 -q pgbench >/dev/null 2>&1

@@ -110,3 +110,12 @@ cpu_seconds() {
   done
   echo "scale=1; $total / $(getconf CLK_TCK)" | bc
 }
+
+# pg_cpu_seconds MASTER_PID: CPU seconds PostgreSQL used so far: the postmaster, its live backends, and the
+# backends and workers that have ended (counted in the postmaster's children's time), so that a difference
+# between two readings is exact even when autovacuum workers come and go in between.
+pg_cpu_seconds() {
+  local master=$1 live
+  live=$(cpu_seconds $(pgrep -P "$master" | tr '\n' ' '))
+  echo "scale=1; $live + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$master/stat") / $(getconf CLK_TCK)" | bc
+}
