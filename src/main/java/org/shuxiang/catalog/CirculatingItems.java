@@ -1,7 +1,9 @@
 package org.shuxiang.catalog;
 
+import java.util.Map;
 import java.util.Optional;
 
+import org.shuxiang.platform.database.RoundTrip;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -39,6 +41,18 @@ public class CirculatingItems {
         return jdbc.sql(SELECT + "where upper(i.barcode) = upper(:barcode) for update of i")
                 .param("barcode", barcode == null ? "" : barcode.strip())
                 .query(CirculatingItems::item).optional();
+    }
+
+    /** {@link #lock(String)} as a statement to send with others in one round trip ({@link RoundTrip}). */
+    public RoundTrip.Step<Optional<CirculationItem>> lockStep(String barcode) {
+        return RoundTrip.Step.optional(SELECT + "where upper(i.barcode) = upper(:barcode) for update of i",
+                Map.of("barcode", barcode == null ? "" : barcode.strip()), CirculatingItems::item);
+    }
+
+    /** {@link #lock(long)} as a statement to send with others in one round trip ({@link RoundTrip}). */
+    public RoundTrip.Step<Optional<CirculationItem>> lockStep(long id) {
+        return RoundTrip.Step.optional(SELECT + "where i.id = :id for update of i", Map.of("id", id),
+                CirculatingItems::item);
     }
 
     /** The item with this barcode (any case) as it is now, for a kiosk's item information; not locked. */
@@ -79,19 +93,20 @@ public class CirculatingItems {
 
     /**
      * Lent out at {@code unit}; the title's loan count (for the "popular" sort) goes up by one. One
-     * statement: the record's count (which marks it changed for the index) and the item's status.
+     * statement: the record's count (which marks it changed for the index) and the item's status; sent with
+     * the loan it is lent on, in one round trip ({@link RoundTrip}).
      */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void lent(CirculationItem item, String unit) {
-        jdbc.sql("""
-                        with counted as (
-                            update bib_record_activity set loan_count = loan_count + 1, change_xid = pg_current_xact_id()
-                            where record_id = :record
-                        )
-                        update item set status = 'ON_LOAN', current_unit = :unit, updated_at = now(), version = version + 1
-                        where id = :id""")
-                .param("record", item.recordId()).param("unit", unit).param("id", item.id()).update();
+    public RoundTrip.Step<Integer> lentStep(CirculationItem item, String unit) {
+        return RoundTrip.Step.update(LENT, Map.of("record", item.recordId(), "unit", unit, "id", item.id()));
     }
+
+    private static final String LENT = """
+            with counted as (
+                update bib_record_activity set loan_count = loan_count + 1, change_xid = pg_current_xact_id()
+                where record_id = :record
+            )
+            update item set status = 'ON_LOAN', current_unit = :unit, updated_at = now(), version = version + 1
+            where id = :id""";
 
     /** The item with this id, locked like {@link #lock(String)}. */
     @Transactional(propagation = Propagation.MANDATORY)

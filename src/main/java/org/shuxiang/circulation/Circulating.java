@@ -27,6 +27,7 @@ import org.shuxiang.platform.AuditLog;
 import org.shuxiang.platform.Permission;
 import org.shuxiang.platform.Refusal;
 import org.shuxiang.platform.RefusedException;
+import org.shuxiang.platform.database.RoundTrip;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -67,6 +68,7 @@ public class Circulating {
     private final OrgUnits units;
     private final AccessControl access;
     private final AuditLog audit;
+    private final RoundTrip roundTrip;
     private final Clock clock;
     private final int feeLimitCents;
     private final int lostItemCents;
@@ -74,7 +76,7 @@ public class Circulating {
 
     Circulating(CirculatingItems items, Holds holds, Transits transits, ReaderCards cards, ManagingReaders readers,
                 OwnRecordCredit ownCredit, LoanRepository loans, OrgUnits units, AccessControl access, AuditLog audit,
-                Clock clock,
+                RoundTrip roundTrip, Clock clock,
                 @Value("${shuxiang.circulation.fee-limit-cents:1000}") int feeLimitCents,
                 @Value("${shuxiang.circulation.lost-item-cents:5000}") int lostItemCents,
                 @Value("${shuxiang.circulation.overdue-limit:3}") int overdueLimit) {
@@ -91,6 +93,7 @@ public class Circulating {
         this.units = units;
         this.access = access;
         this.audit = audit;
+        this.roundTrip = roundTrip;
         this.clock = clock;
     }
 
@@ -118,13 +121,19 @@ public class Circulating {
         if (!lending.services().lends()) {
             throw new RefusedException(CirculationRefusal.UNIT_DOES_NOT_LEND, lending.code());
         }
-        Holder holder = cards.lockHolder(cardNumber)
-                .orElseThrow(() -> RefusedException.onField("cardNumber", CirculationRefusal.CARD_UNKNOWN, cardNumber));
         LocalDate today = LocalDate.ofInstant(at, clock.getZone());
+        // one round trip: the holder's row locked, their standing read under that lock, then the item locked
+        RoundTrip.Step<Optional<Holder>> holderStep = cards.lockHolderStep(cardNumber);
+        RoundTrip.Step<LoanRepository.Standing> standingStep =
+                loans.standingOfCardStep(ReaderCards.normalized(cardNumber), today);
+        RoundTrip.Step<Optional<CirculationItem>> itemStep = items.lockStep(barcode);
+        roundTrip.run(holderStep, standingStep, itemStep);
+        Holder holder = holderStep.result()
+                .orElseThrow(() -> RefusedException.onField("cardNumber", CirculationRefusal.CARD_UNKNOWN, cardNumber));
         checkCard(holder, today);
-        LoanRepository.Standing standing = loans.standing(holder.readerId(), today);
+        LoanRepository.Standing standing = standingStep.result();
         checkFees(holder, standing);
-        CirculationItem item = items.lock(barcode)
+        CirculationItem item = itemStep.result()
                 .orElseThrow(() -> RefusedException.onField("barcode", CirculationRefusal.ITEM_UNKNOWN, barcode));
         boolean heldForHolder = false;
         if (item.status() == ItemStatus.ON_HOLD_SHELF) {
@@ -150,14 +159,15 @@ public class Circulating {
         }
         LocalDate due = openDay(lending.code(), today.plusDays(rule.loanDays()));
         Instant now = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as the database keeps it
-        long loanId;
+        // one round trip: the loan (the database refuses a second open loan of the item) and the item lent
+        RoundTrip.Step<Long> inserted = loans.insertLoanStep(item.id(), holder.readerId(), holder.cardNumber(),
+                lending.code(), rule.id(), now, due, requestId);
         try {
-            loanId = loans.insertLoan(item.id(), holder.readerId(), holder.cardNumber(), lending.code(), rule.id(), now,
-                    due, requestId);
+            roundTrip.run(inserted, items.lentStep(item, lending.code()));
         } catch (DuplicateKeyException concurrent) {
             throw new RefusedException(CirculationRefusal.ITEM_ALREADY_ON_LOAN, item.barcode());
         }
-        items.lent(item, lending.code());
+        long loanId = inserted.result();
         if (heldForHolder) {
             holds.fulfil(item.id());
         }
@@ -186,14 +196,13 @@ public class Circulating {
         if (!returning.services().acceptsReturns()) {
             throw new RefusedException(CirculationRefusal.UNIT_DOES_NOT_ACCEPT_RETURNS, returning.code());
         }
-        Locked locked = lockLoanOf(barcode);
+        Instant now = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Locked locked = closeOpenLoanOf(barcode, now, returning.code());
         CirculationItem item = locked.item();
         Loan loan = locked.loan();
-        Instant now = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         LocalDate today = LocalDate.ofInstant(at, clock.getZone());
         LoanRule rule = ruleOf(loan);
         int fee = rule == null ? 0 : Fees.overdueCents(rule, loan.dueOn(), today);
-        loans.close(loan.id(), now, returning.code());
         if (fee > 0) {
             loans.insertFee(loan.readerId(), loan.id(), "OVERDUE", fee);
         }
@@ -205,7 +214,7 @@ public class Circulating {
         if (late > 0 && !ownCredit.assess(loan.readerId()).approved()) {
             readers.revokeCredit(loan.readerId(), "late returns");
         }
-        Receipt receipt = route(item, returning.code());
+        Receipt receipt = route(item, returning.code(), holds.trap(item, returning.code(), locked.anyLiveHold()));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("barcode", item.barcode());
         details.put("reader", loan.readerId());
@@ -222,8 +231,7 @@ public class Circulating {
      * Where an item that is now at {@code unit} goes: to a hold that wants it (on the shelf here, or sent to
      * the pickup point), else back on the shelf at its owner, kept here when it floats, or sent home.
      */
-    private Receipt route(CirculationItem item, String unit) {
-        Optional<Holds.Trap> trap = holds.trap(item, unit);
+    private Receipt route(CirculationItem item, String unit, Optional<Holds.Trap> trap) {
         if (trap.isPresent()) {
             Holds.Trap t = trap.get();
             return new Receipt(item.barcode(), t.ready() ? Routing.HOLD_SHELF : Routing.SEND_FOR_HOLD, t.pickupUnit(),
@@ -267,7 +275,7 @@ public class Circulating {
         Optional<Holds.Trap> arrived = holds.arrived(item, receiving.code());
         Receipt receipt = arrived.map(t -> new Receipt(item.barcode(), t.ready() ? Routing.HOLD_SHELF
                         : Routing.SEND_FOR_HOLD, t.pickupUnit(), t.pickupName(), t.holdId()))
-                .orElseGet(() -> route(item, receiving.code()));
+                .orElseGet(() -> route(item, receiving.code(), holds.trap(item, receiving.code())));
         audit.record("ITEM_RECEIVED", "ITEM", item.barcode(), receiving.code(),
                 Map.of("routing", receipt.routing(), "destination", receipt.destination()));
         return receipt;
@@ -342,10 +350,16 @@ public class Circulating {
     @Transactional(readOnly = true)
     public Optional<Summary> summary(String cardNumber) {
         access.requireSomewhere(Permission.CIRCULATE);
-        // shown, not acted on: no lock on the reader's row (a lock writes to it)
-        return cards.holder(cardNumber).map(holder -> {
-            LocalDate today = LocalDate.now(clock);
-            LoanRepository.Standing standing = loans.standing(holder.readerId(), today);
+        // shown, not acted on: no lock on the reader's row (a lock writes to it). One round trip: the holder,
+        // their standing and their open loans, all found by the card shown.
+        LocalDate today = LocalDate.now(clock);
+        String card = ReaderCards.normalized(cardNumber);
+        RoundTrip.Step<Optional<Holder>> holderStep = cards.holderStep(card);
+        RoundTrip.Step<LoanRepository.Standing> standingStep = loans.standingOfCardStep(card, today);
+        RoundTrip.Step<List<Loan>> loansStep = loans.openLoansOfCardStep(card);
+        roundTrip.run(holderStep, standingStep, loansStep);
+        return holderStep.result().map(holder -> {
+            LoanRepository.Standing standing = standingStep.result();
             Refusal refusal = null;
             Object[] arguments = new Object[0];
             try {
@@ -355,8 +369,8 @@ public class Circulating {
                 refusal = refused.refusal();
                 arguments = refused.arguments();
             }
-            return new Summary(holder, loans.openLoansOf(holder.readerId()), standing.overdueLoans(),
-                    standing.owedCents(), refusal, arguments);
+            return new Summary(holder, loansStep.result(), standing.overdueLoans(), standing.owedCents(), refusal,
+                    arguments);
         });
     }
 
@@ -461,16 +475,18 @@ public class Circulating {
         }
     }
 
-    /** An item on loan and its open loan, locked. */
-    private record Locked(CirculationItem item, Loan loan) {
+    /** An item that was on loan, locked; its loan as it stood until it ended; whether holds wait for its title. */
+    private record Locked(CirculationItem item, Loan loan, boolean anyLiveHold) {
     }
 
     /**
-     * Locks the borrower's row, then the item's, in that order like every other transaction (checkout,
-     * renew), so that transactions never wait for each other in a circle. The loan is read once without a
-     * lock to learn who the borrower is, and checked again under the locks.
+     * Ends the open loan of the item with {@code barcode}. Locks the borrower's row, then the item's, in that
+     * order like every other transaction (checkout, renew), so that transactions never wait for each other
+     * in a circle. The loan is read once without a lock to learn who the borrower is; under the locks it is
+     * ended only if it is still open (a loan's borrower never changes, and only a transaction holding the
+     * item's lock ends or makes its loan), and its due date and renewals are read as it is ended.
      */
-    private Locked lockLoanOf(String barcode) {
+    private Locked closeOpenLoanOf(String barcode, Instant at, String unit) {
         for (int attempt = 0; attempt < 3; attempt++) {
             Optional<Loan> seen = loans.openLoanOfBarcode(barcode);
             if (seen.isEmpty()) {
@@ -478,11 +494,17 @@ public class Circulating {
                         .orElseThrow(() -> RefusedException.onField("barcode", CirculationRefusal.ITEM_UNKNOWN, barcode));
                 throw new RefusedException(CirculationRefusal.ITEM_NOT_ON_LOAN, item.barcode());
             }
-            cards.lockReader(seen.get().readerId());
-            CirculationItem item = items.lock(barcode).orElseThrow();
-            Optional<Loan> loan = loans.openLoanOfItem(item.id());
-            if (loan.isPresent() && loan.get().readerId() == seen.get().readerId()) {
-                return new Locked(item, loan.get());
+            // one round trip: the borrower's row locked, then the item's, the loan ended if still open, and
+            // whether any hold waits for the title (the return's routing needs it)
+            Loan open = seen.get();
+            RoundTrip.Step<Optional<Holder>> borrower = cards.lockReaderStep(open.readerId());
+            RoundTrip.Step<Optional<CirculationItem>> itemStep = items.lockStep(open.itemId());
+            RoundTrip.Step<Optional<Loan>> closed = loans.closeIfOpenStep(open.id(), at, unit, open.barcode(),
+                    open.title());
+            RoundTrip.Step<Boolean> anyLiveHold = holds.anyLiveForCopyStep(open.itemId());
+            roundTrip.run(borrower, itemStep, closed, anyLiveHold);
+            if (closed.result().isPresent()) {
+                return new Locked(itemStep.result().orElseThrow(), closed.result().get(), anyLiveHold.result());
             }
         }
         throw new RefusedException(CirculationRefusal.ITEM_NOT_ON_LOAN, barcode);
@@ -546,12 +568,11 @@ public class Circulating {
     public Fee declareLost(String barcode, String unit) {
         OrgUnit desk = unit(unit);
         access.require(Permission.CIRCULATE, desk.code());
-        Locked locked = lockLoanOf(barcode);
+        Locked locked = closeOpenLoanOf(barcode, clock.instant(), desk.code());
         CirculationItem item = locked.item();
         Loan loan = locked.loan();
         int cents = item.price() == null || item.price().signum() == 0 ? lostItemCents
                 : item.price().movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).intValueExact();
-        loans.close(loan.id(), clock.instant(), desk.code());
         long feeId = loans.insertFee(loan.readerId(), loan.id(), "LOST", cents);
         items.lost(item);
         audit.record("ITEM_DECLARED_LOST", "LOAN", Long.toString(loan.id()), desk.code(),

@@ -5,10 +5,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.shuxiang.catalog.ItemType;
 import org.shuxiang.patrons.CardType;
+import org.shuxiang.platform.database.RoundTrip;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -80,6 +82,23 @@ class LoanRepository {
                 .query((rs, n) -> new Standing(rs.getInt(1), rs.getInt(2), rs.getInt(3))).single();
     }
 
+    /**
+     * {@link #standing} of the holder of a card (as the network keeps card numbers), as a statement that
+     * travels with the lock on the holder's row, after it: a checkout reads the holder, their standing and
+     * the item in one round trip. A card nobody holds stands at nothing.
+     */
+    RoundTrip.Step<Standing> standingOfCardStep(String cardNumber, LocalDate today) {
+        return RoundTrip.Step.query("""
+                        select count(l.id), count(l.id) filter (where l.due_on < :today),
+                               (select coalesce(sum(amount_cents - paid_cents - waived_cents), 0) from fee
+                                where reader_id = c.reader_id and paid_cents + waived_cents < amount_cents)
+                        from reader_card c left join loan l on l.reader_id = c.reader_id and l.returned_at is null
+                        where c.card_number = :card
+                        group by c.reader_id""",
+                Map.of("card", cardNumber, "today", today),
+                rows -> rows.next() ? new Standing(rows.getInt(1), rows.getInt(2), rows.getInt(3)) : new Standing(0, 0, 0));
+    }
+
     int openLoansOfType(long readerId, ItemType type) {
         return jdbc.sql("""
                         select count(*) from loan l join item i on i.id = l.item_id
@@ -87,24 +106,30 @@ class LoanRepository {
                 .param("reader", readerId).param("type", type.name()).query(Integer.class).single();
     }
 
-    long insertLoan(long itemId, long readerId, String cardNumber, String unit, long ruleId, Instant at,
-                    LocalDate due, String requestId) {
-        return jdbc.sql("""
-                        insert into loan (item_id, reader_id, card_number, lending_unit, rule_id, checked_out_at,
-                                          due_on, request_id)
-                        values (:item, :reader, :card, :unit, :rule, :at, :due, :request) returning id""")
-                .param("item", itemId).param("reader", readerId).param("card", cardNumber).param("unit", unit)
-                .param("rule", ruleId).param("at", java.sql.Timestamp.from(at)).param("due", due)
-                .param("request", requestId).query(Long.class).single();
+    /** A new open loan, as a statement to send with others in one round trip: its answer is the loan's id. */
+    RoundTrip.Step<Long> insertLoanStep(long itemId, long readerId, String cardNumber, String unit, long ruleId,
+                                        Instant at, LocalDate due, String requestId) {
+        Map<String, Object> values = new java.util.HashMap<>();
+        values.put("item", itemId);
+        values.put("reader", readerId);
+        values.put("card", cardNumber);
+        values.put("unit", unit);
+        values.put("rule", ruleId);
+        values.put("at", java.sql.Timestamp.from(at));
+        values.put("due", due);
+        values.put("request", requestId); // may be null
+        return RoundTrip.Step.query(INSERT_LOAN, values, rows -> {
+            rows.next();
+            return rows.getLong(1);
+        });
     }
+
+    private static final String INSERT_LOAN = """
+            insert into loan (item_id, reader_id, card_number, lending_unit, rule_id, checked_out_at, due_on, request_id)
+            values (:item, :reader, :card, :unit, :rule, :at, :due, :request) returning id""";
 
     Optional<Loan> byRequest(String requestId) {
         return jdbc.sql(SELECT + " where l.request_id = :request").param("request", requestId)
-                .query(LoanRepository::loan).optional();
-    }
-
-    Optional<Loan> openLoanOfItem(long itemId) {
-        return jdbc.sql(SELECT + " where l.item_id = :item and l.returned_at is null").param("item", itemId)
                 .query(LoanRepository::loan).optional();
     }
 
@@ -128,6 +153,15 @@ class LoanRepository {
                 .param("reader", readerId).query(LoanRepository::loan).list();
     }
 
+    /** The open loans of the holder of a card (as the network keeps card numbers), soonest due first, as a step. */
+    RoundTrip.Step<List<Loan>> openLoansOfCardStep(String cardNumber) {
+        return RoundTrip.Step.query(SELECT + """
+
+                        where l.reader_id = (select reader_id from reader_card where card_number = :card)
+                          and l.returned_at is null order by l.due_on, l.id""",
+                Map.of("card", cardNumber), new org.springframework.jdbc.core.RowMapperResultSetExtractor<>(LoanRepository::loan));
+    }
+
     List<Loan> returnedSince(long readerId, Instant since, int limit) {
         return jdbc.sql(SELECT + " where l.reader_id = :reader and l.returned_at >= :since "
                         + "order by l.returned_at desc, l.id desc limit :limit")
@@ -135,9 +169,21 @@ class LoanRepository {
                 .query(LoanRepository::loan).list();
     }
 
-    void close(long loanId, Instant at, String unit) {
-        jdbc.sql("update loan set returned_at = :at, return_unit = :unit where id = :id and returned_at is null")
-                .param("at", java.sql.Timestamp.from(at)).param("unit", unit).param("id", loanId).update();
+    /**
+     * Ends the loan if it is still open, and returns it as it stood until now (its due date after any
+     * renewal); empty when it had already ended. The item's barcode and title are the caller's. A statement
+     * that travels with the locks on the borrower and the item, after them.
+     */
+    RoundTrip.Step<Optional<Loan>> closeIfOpenStep(long loanId, Instant at, String unit, String barcode, String title) {
+        return RoundTrip.Step.optional("""
+                        update loan set returned_at = :at, return_unit = :unit where id = :id and returned_at is null
+                        returning id, item_id, reader_id, card_number, lending_unit, rule_id, checked_out_at, due_on,
+                                  renewals""",
+                Map.of("at", java.sql.Timestamp.from(at), "unit", unit, "id", loanId),
+                (rs, n) -> new Loan(rs.getLong("id"), rs.getLong("item_id"), barcode, title, rs.getLong("reader_id"),
+                        rs.getString("card_number"), rs.getString("lending_unit"), rs.getObject("rule_id", Long.class),
+                        rs.getTimestamp("checked_out_at").toInstant(), rs.getObject("due_on", LocalDate.class),
+                        rs.getInt("renewals"), null, null));
     }
 
     void renew(long loanId, LocalDate due) {

@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.shuxiang.platform.database.RoundTrip;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -110,6 +112,13 @@ class HoldRepository {
         return jdbc.sql("select exists (select 1 from hold where record_id = :record "
                         + "and status in ('WAITING', 'IN_TRANSIT', 'READY'))")
                 .param("record", recordId).query(Boolean.class).single();
+    }
+
+    /** {@link #anyLive} for the title of the copy {@code itemId}, as a statement to send with others. */
+    RoundTrip.Step<Boolean> anyLiveForCopyStep(long itemId) {
+        return RoundTrip.Step.query("select exists (select 1 from hold where record_id = "
+                        + "(select record_id from item where id = :item) and status in ('WAITING', 'IN_TRANSIT', 'READY'))",
+                Map.of("item", itemId), rows -> rows.next() && rows.getBoolean(1));
     }
 
     /** Whether a live hold has chosen this copy. */

@@ -23,6 +23,7 @@ import org.shuxiang.platform.AuditLog;
 import org.shuxiang.platform.Permission;
 import org.shuxiang.platform.PlatformRefusal;
 import org.shuxiang.platform.RefusedException;
+import org.shuxiang.platform.database.RoundTrip;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -183,8 +184,22 @@ public class Holds {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Trap> trap(CirculationItem item, String unit) {
-        if (!holds.anyLive(item.recordId())) {
-            return Optional.empty(); // a hold that chose this copy is a hold on its title
+        return trap(item, unit, holds.anyLive(item.recordId()));
+    }
+
+    /**
+     * Whether any live hold is on the title of the copy {@code itemId} (a hold that chose a copy is a hold on
+     * its title), as a statement to send with others: a return asks it with its locks, in one round trip.
+     */
+    public RoundTrip.Step<Boolean> anyLiveForCopyStep(long itemId) {
+        return holds.anyLiveForCopyStep(itemId);
+    }
+
+    /** {@link #trap(CirculationItem, String)} when the caller has asked {@link #anyLiveForCopyStep} already. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Trap> trap(CirculationItem item, String unit, boolean anyLiveHold) {
+        if (!anyLiveHold) {
+            return Optional.empty();
         }
         LocalDate today = LocalDate.now(clock);
         Optional<Hold> hold = holds.lockTargeting(item.id()).filter(h -> h.status() == Hold.Status.WAITING)
@@ -335,7 +350,8 @@ public class Holds {
         return expireDue();
     }
 
-    @Transactional(readOnly = true)
+    /** One query: it runs in the caller's transaction if there is one, else on its own (no BEGIN and COMMIT). */
+    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public List<Hold> ofReader(long readerId) {
         if (!access.actsForReader(readerId)) {
             access.requireSomewhere(Permission.CIRCULATE);

@@ -10,6 +10,7 @@ import org.shuxiang.platform.AccessControl;
 import org.shuxiang.platform.AuditLog;
 import org.shuxiang.platform.LoginLockoutPolicy;
 import org.shuxiang.platform.Permission;
+import org.shuxiang.platform.database.RoundTrip;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -146,6 +147,26 @@ public class ReaderCards {
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Holder> lockReader(long readerId) {
         return readers.lockById(readerId).map(this::holder);
+    }
+
+    /** {@link #holder(String)} as a statement to send with others in one round trip ({@link RoundTrip}). */
+    public RoundTrip.Step<Optional<Holder>> holderStep(String cardNumber) {
+        return readers.readByCardStep(normalized(cardNumber)).then(row -> row.map(this::holder));
+    }
+
+    /** {@link #lockHolder} as a statement to send with others in one round trip ({@link RoundTrip}). */
+    public RoundTrip.Step<Optional<Holder>> lockHolderStep(String cardNumber) {
+        return readers.lockByCardStep(normalized(cardNumber)).then(locked -> locked.map(this::holder));
+    }
+
+    /** {@link #lockReader} as a statement to send with others in one round trip ({@link RoundTrip}). */
+    public RoundTrip.Step<Optional<Holder>> lockReaderStep(long readerId) {
+        return readers.lockByIdStep(readerId).then(locked -> locked.map(this::holder));
+    }
+
+    /** A card number as the network keeps it (trimmed, upper case): what a card shown at a desk is looked up by. */
+    public static String normalized(String cardNumber) {
+        return ManagingReaders.normalizedCard(cardNumber);
     }
 
     /** Blocks are read only for a reader who has any (few do): the desk's usual case is one query. */

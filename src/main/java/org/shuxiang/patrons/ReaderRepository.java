@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.shuxiang.platform.database.RoundTrip;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -117,28 +118,46 @@ class ReaderRepository {
         return byCard(cardNumber, "");
     }
 
+    private static final String BY_CARD = """
+            select %s, shown.replaced_at is null as current_card, %s
+            from reader_card shown join reader r on r.id = shown.reader_id
+            left join reader_card c on c.reader_id = r.id and c.replaced_at is null
+            where shown.card_number = :card
+            """.formatted(COLUMNS, BLOCKED);
+
+    private static final String LOCK_BY_ID = "select " + COLUMNS + ", " + BLOCKED + FROM + " where r.id = :id for update of r";
+
     private Optional<LockedRow> byCard(String cardNumber, String lock) {
-        return jdbc.sql("""
-                        select %s, shown.replaced_at is null as current_card, %s
-                        from reader_card shown join reader r on r.id = shown.reader_id
-                        left join reader_card c on c.reader_id = r.id and c.replaced_at is null
-                        where shown.card_number = :card
-                        %s""".formatted(COLUMNS, BLOCKED, lock))
-                .param("card", cardNumber)
-                .query((rs, n) -> new LockedRow(row(rs, n), cardNumber, rs.getBoolean("current_card"),
-                        rs.getBoolean("blocked")))
-                .optional();
+        return jdbc.sql(BY_CARD + lock).param("card", cardNumber).query(byCardRow(cardNumber)).optional();
+    }
+
+    private org.springframework.jdbc.core.RowMapper<LockedRow> byCardRow(String cardNumber) {
+        return (rs, n) -> new LockedRow(row(rs, n), cardNumber, rs.getBoolean("current_card"), rs.getBoolean("blocked"));
+    }
+
+    /** {@link #lockByCard} as a statement that travels with others in one round trip. */
+    RoundTrip.Step<Optional<LockedRow>> lockByCardStep(String cardNumber) {
+        return RoundTrip.Step.optional(BY_CARD + "for update of r", Map.of("card", cardNumber), byCardRow(cardNumber));
+    }
+
+    /** {@link #readByCard} as a statement that travels with others in one round trip. */
+    RoundTrip.Step<Optional<LockedRow>> readByCardStep(String cardNumber) {
+        return RoundTrip.Step.optional(BY_CARD, Map.of("card", cardNumber), byCardRow(cardNumber));
     }
 
     /** A reader by id, locked, with its working card: one query. */
     Optional<LockedRow> lockById(long id) {
-        return jdbc.sql("select " + COLUMNS + ", " + BLOCKED + FROM + " where r.id = :id for update of r")
-                .param("id", id)
-                .query((rs, n) -> {
-                    Row row = row(rs, n);
-                    return new LockedRow(row, row.cardNumber(), true, rs.getBoolean("blocked"));
-                })
-                .optional();
+        return jdbc.sql(LOCK_BY_ID).param("id", id).query(this::byIdRow).optional();
+    }
+
+    /** {@link #lockById} as a statement that travels with others in one round trip. */
+    RoundTrip.Step<Optional<LockedRow>> lockByIdStep(long id) {
+        return RoundTrip.Step.optional(LOCK_BY_ID, Map.of("id", id), this::byIdRow);
+    }
+
+    private LockedRow byIdRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        Row row = row(rs, n);
+        return new LockedRow(row, row.cardNumber(), true, rs.getBoolean("blocked"));
     }
 
     /** The reader a card belongs to, and whether the card is the one that works now. */

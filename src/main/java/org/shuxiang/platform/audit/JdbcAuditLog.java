@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.shuxiang.platform.AccessControl;
 import org.shuxiang.platform.Actor;
 import org.shuxiang.platform.AuditLog;
+import org.shuxiang.platform.database.WritesAtCommit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -26,23 +27,20 @@ class JdbcAuditLog implements AuditLog {
         this.json = json;
     }
 
+    private static final String INSERT = """
+            insert into audit_event (actor, actor_type, remote_address, action, target_type, target_id, unit_code,
+                                     details)
+            values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""";
+
+    /** Written with the transaction's commit (no one reads an event back in the transaction that makes it). */
     @Override
     public void record(String action, String targetType, String targetId, String unitCode, Map<String, ?> details) {
         Actor actor = access.currentActor();
-        jdbc.sql("""
-                insert into audit_event (actor, actor_type, remote_address, action, target_type, target_id,
-                                         unit_code, details)
-                values (:actor, :actorType, :address, :action, :targetType, :targetId, :unitCode, cast(:details as jsonb))
-                """)
-                .param("actor", actor.name())
-                .param("actorType", actor.kind())
-                .param("address", remoteAddress())
-                .param("action", action)
-                .param("targetType", targetType)
-                .param("targetId", targetId)
-                .param("unitCode", unitCode)
-                .param("details", json.writeValueAsString(details == null ? Map.of() : details))
-                .update();
+        Object[] row = {actor.name(), actor.kind(), remoteAddress(), action, targetType, targetId, unitCode,
+                json.writeValueAsString(details == null ? Map.of() : details)};
+        if (!WritesAtCommit.add(INSERT, row)) {
+            jdbc.sql(INSERT).params(row).update();
+        }
     }
 
     private static String remoteAddress() {

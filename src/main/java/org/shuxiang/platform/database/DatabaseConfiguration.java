@@ -65,4 +65,10 @@ class DatabaseConfiguration {
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         return new HikariDataSource(config);
     }
+
+    /** Spring's JDBC transactions, with {@link WritesAtCommit} sent together with the commit. */
+    @Bean
+    CommittingTransactionManager transactionManager(javax.sql.DataSource dataSource) {
+        return new CommittingTransactionManager(dataSource);
+    }
 }

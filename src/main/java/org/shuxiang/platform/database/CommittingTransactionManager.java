@@ -1,0 +1,54 @@
+package org.shuxiang.platform.database;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
+import org.springframework.jdbc.datasource.JdbcTransactionObjectSupport;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+
+/**
+ * Spring's JDBC transaction manager, except that a transaction with {@link WritesAtCommit} sends them and
+ * its {@code COMMIT} as one statement list: one round trip to PostgreSQL instead of two. PostgreSQL runs
+ * the list in order and stops at the first error, so a write that fails fails the commit and nothing of
+ * the transaction stays.
+ */
+class CommittingTransactionManager extends JdbcTransactionManager {
+
+    CommittingTransactionManager(DataSource dataSource) {
+        super(dataSource);
+    }
+
+    @Override
+    protected void doCommit(DefaultTransactionStatus status) {
+        List<WritesAtCommit.Write> writes = WritesAtCommit.take();
+        if (writes.isEmpty()) {
+            super.doCommit(status);
+            return;
+        }
+        Connection connection = ((JdbcTransactionObjectSupport) status.getTransaction()).getConnectionHolder()
+                .getConnection();
+        StringBuilder sql = new StringBuilder(512);
+        for (WritesAtCommit.Write write : writes) {
+            sql.append(write.sql()).append(";\n");
+        }
+        sql.append("commit");
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            int index = 1;
+            for (WritesAtCommit.Write write : writes) {
+                for (Object argument : write.arguments()) {
+                    StatementCreatorUtils.setParameterValue(statement, index++, SqlTypeValue.TYPE_UNKNOWN, argument);
+                }
+            }
+            statement.execute();
+        } catch (SQLException e) {
+            throw translateException("JDBC commit with its writes", e);
+        }
+    }
+}

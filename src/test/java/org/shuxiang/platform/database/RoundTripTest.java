@@ -1,0 +1,90 @@
+package org.shuxiang.platform.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.shuxiang.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Statements sent together run in the order given, each with its own answer, in the caller's
+ * transaction; the first that fails stops the rest and the transaction.
+ */
+@IntegrationTest
+class RoundTripTest {
+
+    @Autowired
+    RoundTrip roundTrip;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    private static RoundTrip.Step<Integer> record(String id, String action) {
+        return RoundTrip.Step.update("""
+                insert into audit_event (actor, actor_type, action, target_type, target_id)
+                values ('test', 'SYSTEM', :action, 'TEST', :id)""", Map.of("action", action, "id", id));
+    }
+
+    private static RoundTrip.Step<Optional<String>> lastAction(String id) {
+        return RoundTrip.Step.optional("select action from audit_event where target_id = :id order by id desc limit 1",
+                Map.of("id", id), (rs, n) -> rs.getString(1));
+    }
+
+    @Test
+    void statements_run_in_the_order_given_and_each_answers() {
+        String id = UUID.randomUUID().toString();
+        RoundTrip.Step<Optional<String>> before = lastAction(id);
+        RoundTrip.Step<Integer> first = record(id, "FIRST");
+        RoundTrip.Step<Optional<String>> between = lastAction(id);
+        RoundTrip.Step<Integer> second = record(id, "SECOND");
+        RoundTrip.Step<Long> counted = RoundTrip.Step.query("select count(*) from audit_event where target_id = :id",
+                Map.of("id", id), rows -> rows.next() ? rows.getLong(1) : 0L);
+        RoundTrip.Step<String> described = lastAction(id).then(action -> action.map(a -> "last: " + a).orElse("none"));
+        new TransactionTemplate(transactions).executeWithoutResult(status ->
+                roundTrip.run(before, first, between, second, counted, described));
+        assertThat(before.result()).isEmpty();
+        assertThat(first.result()).isEqualTo(1);
+        assertThat(between.result()).contains("FIRST");
+        assertThat(second.result()).isEqualTo(1);
+        assertThat(counted.result()).isEqualTo(2L);
+        assertThat(described.result()).isEqualTo("last: SECOND");
+    }
+
+    @Test
+    void the_first_statement_that_fails_stops_the_rest_and_the_transaction() {
+        String id = UUID.randomUUID().toString();
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status ->
+                roundTrip.run(record(id, "FIRST"),
+                        RoundTrip.Step.update("""
+                                insert into audit_event (actor, actor_type, action, target_type, target_id)
+                                values ('test', 'NOT_A_TYPE', 'BAD', 'TEST', :id)""", Map.of("id", id)),
+                        record(id, "THIRD"))))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(jdbc.sql("select count(*) from audit_event where target_id = ?").param(id).query(Integer.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void statements_sent_together_belong_to_a_transaction() {
+        assertThatThrownBy(() -> roundTrip.run(lastAction("x")))
+                .isInstanceOf(IllegalTransactionStateException.class);
+    }
+
+    @Test
+    void an_answer_is_there_only_after_the_round_trip() {
+        assertThatThrownBy(() -> lastAction("x").result()).isInstanceOf(IllegalStateException.class);
+    }
+}
