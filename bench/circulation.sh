@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Circulation under load: a catalogue of RECORDS generated records (default 1,000,000) with 2,000,000 items
 # and 500,000 readers on credit, then a mix of checkouts (50%), checkins (40%) and renewals (10%) over HTTP
-# with an API key: 64 clients back to back (peak), then an open model at RATE transactions/s (default 100),
-# and pgbench's TPC-B on the same PostgreSQL for the ratio. The server runs with a 1 GiB heap.
+# with an API key: 64 clients back to back (peak, after a 120 s warm-up: on two busy cores the JIT is still
+# compiling at 40 s), then an open model at RATE transactions/s (default 100), and pgbench's TPC-B on the same
+# PostgreSQL for the ratio. Each run prints the CPU seconds the server, PostgreSQL and the driver used in it.
+# The server runs with a 1 GiB heap.
 # Usage: ./mvnw -DskipTests package && [BENCH_DATA=/tmp/bench/d1m] bash bench/circulation.sh [RECORDS] [RATE]
 # With BENCH_DATA the generated data is kept there and reused by the next run (its loans move on between runs).
 set -euo pipefail

@@ -284,21 +284,29 @@ public class Circulating {
     /** Renews one loan from today by the rule's renewal days, if the rule allows another renewal. */
     @Transactional
     public Loan renew(long loanId) {
-        long readerId = loans.readerOfOpenLoan(loanId)
+        LoanRepository.Owner owner = loans.ownerOfOpenLoan(loanId)
                 .orElseThrow(() -> new RefusedException(CirculationRefusal.LOAN_NOT_FOUND, loanId));
-        Holder holder = cards.lockReader(readerId).orElseThrow();
-        // read under the reader's lock: the book may have come back in the meantime
-        Loan loan = loans.find(loanId).filter(l -> l.returnedAt() == null)
+        long readerId = owner.readerId();
+        LocalDate today = LocalDate.now(clock);
+        // one round trip: the reader's row locked, then the loan read again under it (the book may have come
+        // back in the meantime), the reader's standing, the item locked, and the readers waiting for the title
+        RoundTrip.Step<Optional<Holder>> holderStep = cards.lockReaderStep(readerId);
+        RoundTrip.Step<Optional<Loan>> loanStep = loans.findStep(loanId);
+        RoundTrip.Step<LoanRepository.Standing> standingStep = loans.standingStep(readerId, today);
+        RoundTrip.Step<Optional<CirculationItem>> itemStep = items.lockStep(owner.itemId());
+        RoundTrip.Step<Integer> waitingStep = holds.waitingForCopyStep(owner.itemId());
+        roundTrip.run(holderStep, loanStep, standingStep, itemStep, waitingStep);
+        Holder holder = holderStep.result().orElseThrow();
+        Loan loan = loanStep.result().filter(l -> l.returnedAt() == null)
                 .orElseThrow(() -> new RefusedException(CirculationRefusal.LOAN_NOT_FOUND, loanId));
         if (!access.actsForReader(readerId) && !access.allows(Permission.CIRCULATE, holder.homeUnit())) {
             access.require(Permission.CIRCULATE, loan.lendingUnit());
         }
-        LocalDate today = LocalDate.now(clock);
         checkCard(holder, today);
-        checkFees(holder, loans.standing(holder.readerId(), today));
+        checkFees(holder, standingStep.result());
         LoanRule rule = ruleOf(loan);
-        CirculationItem item = items.lock(loan.itemId()).orElseThrow();
-        if (holds.waiting(item.recordId()) > 0) {
+        itemStep.result().orElseThrow();
+        if (waitingStep.result() > 0) {
             throw new RefusedException(CirculationRefusal.HOLDS_WAITING, loan.barcode());
         }
         if (rule == null || loan.renewals() >= rule.renewals()) {

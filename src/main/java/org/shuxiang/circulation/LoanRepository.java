@@ -71,15 +71,18 @@ class LoanRepository {
     record Standing(int openLoans, int overdueLoans, int owedCents) {
     }
 
-    /** The reader's standing on {@code today}, in one query (its open loans and open fees, by their indexes). */
-    Standing standing(long readerId, LocalDate today) {
-        return jdbc.sql("""
+    /**
+     * The reader's standing on {@code today}, in one query (its open loans and open fees, by their indexes), as
+     * a statement that travels with the lock on the reader's row, after it.
+     */
+    RoundTrip.Step<Standing> standingStep(long readerId, LocalDate today) {
+        return RoundTrip.Step.query("""
                         select count(*), count(*) filter (where due_on < :today),
                                (select coalesce(sum(amount_cents - paid_cents - waived_cents), 0) from fee
                                 where reader_id = :reader and paid_cents + waived_cents < amount_cents)
-                        from loan where reader_id = :reader and returned_at is null""")
-                .param("reader", readerId).param("today", today)
-                .query((rs, n) -> new Standing(rs.getInt(1), rs.getInt(2), rs.getInt(3))).single();
+                        from loan where reader_id = :reader and returned_at is null""",
+                Map.of("reader", readerId, "today", today),
+                rows -> rows.next() ? new Standing(rows.getInt(1), rows.getInt(2), rows.getInt(3)) : new Standing(0, 0, 0));
     }
 
     /**
@@ -138,14 +141,18 @@ class LoanRepository {
                 .param("barcode", barcode == null ? "" : barcode.strip()).query(LoanRepository::loan).optional();
     }
 
-    /** The borrower of an open loan, to lock before the loan itself is read again. */
-    Optional<Long> readerOfOpenLoan(long id) {
-        return jdbc.sql("select reader_id from loan where id = :id and returned_at is null").param("id", id)
-                .query(Long.class).optional();
+    /** Who borrowed an open loan, and what: to lock both before the loan itself is read again. */
+    record Owner(long readerId, long itemId) {
     }
 
-    Optional<Loan> find(long id) {
-        return jdbc.sql(SELECT + " where l.id = :id").param("id", id).query(LoanRepository::loan).optional();
+    Optional<Owner> ownerOfOpenLoan(long id) {
+        return jdbc.sql("select reader_id, item_id from loan where id = :id and returned_at is null").param("id", id)
+                .query((rs, n) -> new Owner(rs.getLong(1), rs.getLong(2))).optional();
+    }
+
+    /** A loan as it is, as a statement that travels with the locks on its borrower and its item, after them. */
+    RoundTrip.Step<Optional<Loan>> findStep(long id) {
+        return RoundTrip.Step.optional(SELECT + " where l.id = :id", Map.of("id", id), LoanRepository::loan);
     }
 
     List<Loan> openLoansOf(long readerId) {

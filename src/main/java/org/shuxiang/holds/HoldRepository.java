@@ -150,6 +150,13 @@ class HoldRepository {
         return id.flatMap(this::find);
     }
 
+    /** {@link #waiting} for the title of the copy {@code itemId}, as a statement to send with others. */
+    RoundTrip.Step<Integer> waitingForCopyStep(long itemId) {
+        return RoundTrip.Step.query("select count(*) from hold where record_id = "
+                        + "(select record_id from item where id = :item) and status = 'WAITING'",
+                Map.of("item", itemId), rows -> rows.next() ? rows.getInt(1) : 0);
+    }
+
     int waiting(long recordId) {
         return jdbc.sql("select count(*) from hold where record_id = :record and status = 'WAITING'")
                 .param("record", recordId).query(Integer.class).single();

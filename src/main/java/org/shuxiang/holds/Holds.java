@@ -260,6 +260,11 @@ public class Holds {
         });
     }
 
+    /** {@link #waiting} for the title of the copy {@code itemId}, as a statement to send with others. */
+    public RoundTrip.Step<Integer> waitingForCopyStep(long itemId) {
+        return holds.waitingForCopyStep(itemId);
+    }
+
     /** How many readers wait for the title (renewals are refused while any do). */
     @Transactional(readOnly = true)
     public int waiting(long recordId) {
