@@ -16,6 +16,8 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -47,6 +49,19 @@ class SecurityConfiguration {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Spring Security's strict firewall, checking header names and values with {@link HeaderCharacters}
+     * instead of its regular expressions: the same strings pass, at a fraction of the cost.
+     */
+    @Bean
+    HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::name);
+        firewall.setAllowedHeaderValues(HeaderCharacters::value);
+        firewall.setAllowedParameterNames(HeaderCharacters::name);
+        return firewall;
     }
 
     @Bean
