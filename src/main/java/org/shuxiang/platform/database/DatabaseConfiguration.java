@@ -60,7 +60,7 @@ class DatabaseConfiguration {
         config.setJdbcUrl(server.url());
         config.setUsername(server.user());
         config.setPassword(server.password());
-        config.setMaximumPoolSize(properties.db() == null ? 10 : properties.db().poolSize());
+        config.setMaximumPoolSize(properties.pool(Runtime.getRuntime().availableProcessors()));
         // JDBC batches become multi-row inserts: imports write hundreds of rows a statement
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         return new HikariDataSource(config);
