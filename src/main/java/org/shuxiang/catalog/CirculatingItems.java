@@ -35,31 +35,36 @@ public class CirculatingItems {
             from item i join bib_record b on b.id = i.record_id
             """;
 
+    private static final String LOCK_BY_BARCODE = SELECT + "where upper(i.barcode) = upper(:barcode) for update of i";
+
+    private static final String LOCK_BY_ID = SELECT + "where i.id = :id for update of i";
+
+    /** A barcode as scanned or typed, looked up in any case. */
+    private static String scanned(String barcode) {
+        return barcode == null ? "" : barcode.strip();
+    }
+
     /** The item with this barcode (any case), its row locked until the calling transaction ends. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<CirculationItem> lock(String barcode) {
-        return jdbc.sql(SELECT + "where upper(i.barcode) = upper(:barcode) for update of i")
-                .param("barcode", barcode == null ? "" : barcode.strip())
-                .query(CirculatingItems::item).optional();
+        return jdbc.sql(LOCK_BY_BARCODE).param("barcode", scanned(barcode)).query(CirculatingItems::item).optional();
     }
 
     /** {@link #lock(String)} as a statement to send with others in one round trip ({@link RoundTrip}). */
     public RoundTrip.Step<Optional<CirculationItem>> lockStep(String barcode) {
-        return RoundTrip.Step.optional(SELECT + "where upper(i.barcode) = upper(:barcode) for update of i",
-                Map.of("barcode", barcode == null ? "" : barcode.strip()), CirculatingItems::item);
+        return RoundTrip.Step.optional(LOCK_BY_BARCODE, Map.of("barcode", scanned(barcode)), CirculatingItems::item);
     }
 
     /** {@link #lock(long)} as a statement to send with others in one round trip ({@link RoundTrip}). */
     public RoundTrip.Step<Optional<CirculationItem>> lockStep(long id) {
-        return RoundTrip.Step.optional(SELECT + "where i.id = :id for update of i", Map.of("id", id),
-                CirculatingItems::item);
+        return RoundTrip.Step.optional(LOCK_BY_ID, Map.of("id", id), CirculatingItems::item);
     }
 
     /** The item with this barcode (any case) as it is now, for a kiosk's item information; not locked. */
     @Transactional(readOnly = true)
     public Optional<CirculationItem> find(String barcode) {
         return jdbc.sql(SELECT + "where upper(i.barcode) = upper(:barcode)")
-                .param("barcode", barcode == null ? "" : barcode.strip())
+                .param("barcode", scanned(barcode))
                 .query(CirculatingItems::item).optional();
     }
 
@@ -111,8 +116,7 @@ public class CirculatingItems {
     /** The item with this id, locked like {@link #lock(String)}. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<CirculationItem> lock(long id) {
-        return jdbc.sql(SELECT + "where i.id = :id for update of i").param("id", id)
-                .query(CirculatingItems::item).optional();
+        return jdbc.sql(LOCK_BY_ID).param("id", id).query(CirculatingItems::item).optional();
     }
 
     /**

@@ -71,6 +71,11 @@ class LoanRepository {
     record Standing(int openLoans, int overdueLoans, int owedCents) {
     }
 
+    /** Open loans, overdue loans and fees owed, as the standing queries return them (no row: nothing at all). */
+    private static Standing standing(ResultSet rows) throws SQLException {
+        return rows.next() ? new Standing(rows.getInt(1), rows.getInt(2), rows.getInt(3)) : new Standing(0, 0, 0);
+    }
+
     /**
      * The reader's standing on {@code today}, in one query (its open loans and open fees, by their indexes), as
      * a statement that travels with the lock on the reader's row, after it.
@@ -82,11 +87,11 @@ class LoanRepository {
                                 where reader_id = :reader and paid_cents + waived_cents < amount_cents)
                         from loan where reader_id = :reader and returned_at is null""",
                 Map.of("reader", readerId, "today", today),
-                rows -> rows.next() ? new Standing(rows.getInt(1), rows.getInt(2), rows.getInt(3)) : new Standing(0, 0, 0));
+                LoanRepository::standing);
     }
 
     /**
-     * {@link #standing} of the holder of a card (as the network keeps card numbers), as a statement that
+     * {@link #standingStep} of the holder of a card (as the network keeps card numbers), as a statement that
      * travels with the lock on the holder's row, after it: a checkout reads the holder, their standing and
      * the item in one round trip. A card nobody holds stands at nothing.
      */
@@ -99,7 +104,7 @@ class LoanRepository {
                         where c.card_number = :card
                         group by c.reader_id""",
                 Map.of("card", cardNumber, "today", today),
-                rows -> rows.next() ? new Standing(rows.getInt(1), rows.getInt(2), rows.getInt(3)) : new Standing(0, 0, 0));
+                LoanRepository::standing);
     }
 
     int openLoansOfType(long readerId, ItemType type) {
