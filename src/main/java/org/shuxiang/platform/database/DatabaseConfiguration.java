@@ -67,8 +67,14 @@ class DatabaseConfiguration {
     }
 
     /** Spring's JDBC transactions, with {@link WritesAtCommit} sent together with the commit. */
-    @Bean
+    @Bean(NamedTransactionManager.BEAN_NAME)
     CommittingTransactionManager transactionManager(javax.sql.DataSource dataSource) {
         return new CommittingTransactionManager(dataSource);
+    }
+
+    /** Every {@code @Transactional} method that names no transaction manager is given this one's name. */
+    @Bean
+    static NamedTransactionManager namedTransactionManager(org.springframework.beans.factory.ListableBeanFactory beans) {
+        return new NamedTransactionManager(beans);
     }
 }

@@ -31,6 +31,16 @@ class WritesAtCommitTest {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    java.util.List<org.springframework.transaction.interceptor.TransactionInterceptor> interceptors;
+
+    @Test
+    void every_transactional_method_without_a_named_manager_runs_on_the_committing_one() {
+        assertThat(interceptors).isNotEmpty().allSatisfy(interceptor ->
+                assertThat(interceptor.getTransactionAttributeSource()).isInstanceOf(NamedTransactionManager.Naming.class));
+        assertThat(transactions).isInstanceOf(CommittingTransactionManager.class);
+    }
+
     private int events(String targetId) {
         return jdbc.sql("select count(*) from audit_event where target_id = ?").param(targetId).query(Integer.class)
                 .single();
