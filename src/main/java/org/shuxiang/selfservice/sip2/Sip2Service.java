@@ -237,7 +237,7 @@ class Sip2Service {
     private String charged(String command, Sip2Accounts.Account account, String card, Loan loan, boolean renewal) {
         return new Sip2Response(command).fixed("1").flag(renewal).fixed("N").flag(true).date(now())
                 .field("AO", account.unitCode()).field("AA", card).field("AB", loan.barcode())
-                .field("AJ", loan.title()).field("AH", Sip2Response.DATE.format(endOf(loan.dueOn())))
+                .field("AJ", loan.title()).field("AH", Sip2Response.stamp(endOf(loan.dueOn())))
                 .field("BK", Long.toString(loan.id()))
                 .field("AF", text(account, "sip2.DUE_ON", loan.title(), loan.dueOn().toString())).toString();
     }
@@ -302,7 +302,7 @@ class Sip2Service {
                 .field("CF", Integer.toString(holds.waiting(item.recordId())));
         if (item.status() == org.shuxiang.catalog.ItemStatus.ON_LOAN) {
             circulating.openLoanOf(item.barcode())
-                    .ifPresent(loan -> answer.field("AH", Sip2Response.DATE.format(endOf(loan.dueOn()))));
+                    .ifPresent(loan -> answer.field("AH", Sip2Response.stamp(endOf(loan.dueOn()))));
         }
         answer.field("AB", item.barcode()).field("AJ", item.title()).field("AO", account.unitCode())
                 .field("BG", units.nameOf(item.owningUnit())).field("AQ", item.owningUnit())
