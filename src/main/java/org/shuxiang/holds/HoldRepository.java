@@ -62,13 +62,12 @@ class HoldRepository {
     }
 
     int liveHolds(long readerId) {
-        return jdbc.sql("select count(*) from hold where reader_id = :r and status in ('WAITING', 'IN_TRANSIT', 'READY')")
+        return jdbc.sql("select count(*) from hold where reader_id = :r and " + LIVE)
                 .param("r", readerId).query(Integer.class).single();
     }
 
     boolean holding(long readerId, long recordId) {
-        return jdbc.sql("select exists (select 1 from hold where reader_id = :r and record_id = :rec "
-                        + "and status in ('WAITING', 'IN_TRANSIT', 'READY'))")
+        return jdbc.sql("select exists (select 1 from hold where reader_id = :r and record_id = :rec and " + LIVE + ")")
                 .param("r", readerId).param("rec", recordId).query(Boolean.class).single();
     }
 
@@ -106,31 +105,37 @@ class HoldRepository {
                 .param("item", itemId).param("unit", unit).param("id", holdId).update();
     }
 
-    /** The hold a copy is chosen for, if any, locked. */
+    /** Holds still to be served: waiting, in transit to their pickup point, or ready there. */
+    private static final String LIVE = "status in ('WAITING', 'IN_TRANSIT', 'READY')";
+    /** Whether a live hold is on the title {@code %s} (a record id, or the title of a copy). */
+    private static final String ANY_LIVE_ON = "select exists (select 1 from hold where record_id = %s and " + LIVE + ")";
+    /** How many readers wait for the title {@code %s}. */
+    private static final String WAITING_ON = "select count(*) from hold where record_id = %s and status = 'WAITING'";
+    /** The title of the copy {@code :item}. */
+    private static final String TITLE_OF_COPY = "(select record_id from item where id = :item)";
+
     /** Whether any reader holds the title now (waiting, in transit or ready): most checkins find none. */
     boolean anyLive(long recordId) {
-        return jdbc.sql("select exists (select 1 from hold where record_id = :record "
-                        + "and status in ('WAITING', 'IN_TRANSIT', 'READY'))")
-                .param("record", recordId).query(Boolean.class).single();
+        return jdbc.sql(ANY_LIVE_ON_RECORD).param("record", recordId).query(Boolean.class).single();
     }
+
+    private static final String ANY_LIVE_ON_RECORD = ANY_LIVE_ON.formatted(":record");
+    private static final String ANY_LIVE_ON_COPY = ANY_LIVE_ON.formatted(TITLE_OF_COPY);
 
     /** {@link #anyLive} for the title of the copy {@code itemId}, as a statement to send with others. */
     RoundTrip.Step<Boolean> anyLiveForCopyStep(long itemId) {
-        return RoundTrip.Step.query("select exists (select 1 from hold where record_id = "
-                        + "(select record_id from item where id = :item) and status in ('WAITING', 'IN_TRANSIT', 'READY'))",
-                Map.of("item", itemId), rows -> rows.next() && rows.getBoolean(1));
+        return RoundTrip.Step.query(ANY_LIVE_ON_COPY, Map.of("item", itemId), rows -> rows.next() && rows.getBoolean(1));
     }
 
     /** Whether a live hold has chosen this copy. */
     boolean targeted(long itemId) {
-        return jdbc.sql("select exists (select 1 from hold where target_item_id = :item "
-                        + "and status in ('WAITING', 'IN_TRANSIT', 'READY'))")
+        return jdbc.sql("select exists (select 1 from hold where target_item_id = :item and " + LIVE + ")")
                 .param("item", itemId).query(Boolean.class).single();
     }
 
+    /** The hold a copy is chosen for, if any, locked. */
     Optional<Hold> lockTargeting(long itemId) {
-        Optional<Long> id = jdbc.sql("select id from hold where target_item_id = :item "
-                        + "and status in ('WAITING', 'IN_TRANSIT', 'READY') for update")
+        Optional<Long> id = jdbc.sql("select id from hold where target_item_id = :item and " + LIVE + " for update")
                 .param("item", itemId).query(Long.class).optional();
         return id.flatMap(this::find);
     }
@@ -152,14 +157,14 @@ class HoldRepository {
 
     /** {@link #waiting} for the title of the copy {@code itemId}, as a statement to send with others. */
     RoundTrip.Step<Integer> waitingForCopyStep(long itemId) {
-        return RoundTrip.Step.query("select count(*) from hold where record_id = "
-                        + "(select record_id from item where id = :item) and status = 'WAITING'",
-                Map.of("item", itemId), rows -> rows.next() ? rows.getInt(1) : 0);
+        return RoundTrip.Step.query(WAITING_ON_COPY, Map.of("item", itemId), rows -> rows.next() ? rows.getInt(1) : 0);
     }
 
+    private static final String WAITING_ON_RECORD = WAITING_ON.formatted(":record");
+    private static final String WAITING_ON_COPY = WAITING_ON.formatted(TITLE_OF_COPY);
+
     int waiting(long recordId) {
-        return jdbc.sql("select count(*) from hold where record_id = :record and status = 'WAITING'")
-                .param("record", recordId).query(Integer.class).single();
+        return jdbc.sql(WAITING_ON_RECORD).param("record", recordId).query(Integer.class).single();
     }
 
     void inTransit(long holdId, long itemId, String fromUnit) {
