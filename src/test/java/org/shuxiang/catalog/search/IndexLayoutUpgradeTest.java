@@ -59,8 +59,9 @@ class IndexLayoutUpgradeTest {
         index.start();
         try {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-            while (Files.readString(root.resolve("CURRENT"), StandardCharsets.UTF_8).trim().equals("index-1")
-                    && Instant.now().isBefore(deadline)) {
+            // the swap writes CURRENT first and deletes the old generation after it, so wait for both
+            while ((Files.readString(root.resolve("CURRENT"), StandardCharsets.UTF_8).trim().equals("index-1")
+                    || Files.exists(old)) && Instant.now().isBefore(deadline)) {
                 Thread.sleep(100);
             }
             assertThat(Files.readString(root.resolve("CURRENT"), StandardCharsets.UTF_8).trim())
