@@ -57,6 +57,34 @@ class EmbeddedPostgresTest {
     }
 
     @Test
+    void the_pages_in_memory_at_a_stop_are_read_back_at_the_next_start(@TempDir Path dataDir) throws Exception {
+        long filenode;
+        try (EmbeddedPostgres first = EmbeddedPostgres.start(dataDir, BINARIES, false, 0);
+             Connection c = DriverManager.getConnection(first.jdbcUrl("shuxiang"), first.user(), "");
+             Statement s = c.createStatement()) {
+            s.execute("create table shelf as select g as id, repeat('书', 100) as title from generate_series(1, 5000) g");
+            try (ResultSet rs = s.executeQuery("select count(*), pg_relation_filenode('shelf') from shelf")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(5000);
+                filenode = rs.getLong(2);
+            }
+        }
+        Path list = dataDir.resolve("pgdata/autoprewarm.blocks");
+        assertThat(list).as("the pages in shared buffers listed at the stop").exists();
+        assertThat(Files.readAllLines(list)).as("the table read before the stop is among them")
+                .anyMatch(line -> line.contains("," + filenode + ","));
+        try (EmbeddedPostgres second = EmbeddedPostgres.start(dataDir, BINARIES, false, 0);
+             Connection c = DriverManager.getConnection(second.jdbcUrl("shuxiang"), second.user(), "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select current_setting('shared_preload_libraries'), "
+                     + "current_setting('pg_prewarm.autoprewarm')")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("pg_prewarm");
+            assertThat(rs.getString(2)).isEqualTo("on");
+        }
+    }
+
+    @Test
     void shared_buffers_take_an_eighth_of_the_memory_between_128_mb_and_2_gb() {
         long gib = 1024L * 1024 * 1024;
         assertThat(EmbeddedPostgres.serverSettings(gib)).contains("shared_buffers=128MB");
