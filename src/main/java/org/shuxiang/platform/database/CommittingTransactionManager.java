@@ -34,12 +34,12 @@ class CommittingTransactionManager extends JdbcTransactionManager {
         }
         Connection connection = ((JdbcTransactionObjectSupport) status.getTransaction()).getConnectionHolder()
                 .getConnection();
-        StringBuilder sql = new StringBuilder(512);
+        List<String> texts = new java.util.ArrayList<>(writes.size() + 1);
         for (WritesAtCommit.Write write : writes) {
-            sql.append(write.sql()).append(";\n");
+            texts.add(write.sql());
         }
-        sql.append("commit");
-        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+        texts.add("commit");
+        try (PreparedStatement statement = connection.prepareStatement(RoundTrip.composed(texts))) {
             int index = 1;
             for (WritesAtCommit.Write write : writes) {
                 for (Object argument : write.arguments()) {

@@ -28,6 +28,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class RoundTrip {
 
+    /** The text of each combination of steps sent so far (a few dozen: the code's, not the data's). */
+    private static final Map<List<String>, String> COMPOSED = new ConcurrentHashMap<>();
+
     private final JdbcTemplate jdbc;
 
     RoundTrip(JdbcTemplate jdbc) {
@@ -42,16 +45,14 @@ public class RoundTrip {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalTransactionStateException("statements sent together belong to one transaction");
         }
-        StringBuilder sql = new StringBuilder(1024);
         List<Object> arguments = new ArrayList<>();
+        List<String> texts = new ArrayList<>(steps.length);
         for (Step<?> step : steps) {
-            if (!sql.isEmpty()) {
-                sql.append(";\n");
-            }
-            sql.append(step.sql);
+            texts.add(step.sql);
             arguments.addAll(java.util.Arrays.asList(step.arguments)); // a null is an SQL null
         }
-        jdbc.execute(sql.toString(), (PreparedStatement statement) -> {
+        String sql = composed(texts);
+        jdbc.execute(sql, (PreparedStatement statement) -> {
             for (int i = 0; i < arguments.size(); i++) {
                 StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, arguments.get(i));
             }
@@ -71,6 +72,18 @@ public class RoundTrip {
     }
 
     /**
+     * The statements as one text. The same few combinations are sent again and again; each is kept as one
+     * string, whose hash the driver's statement cache then finds computed, instead of hashing and comparing
+     * a new kilobyte of SQL at every call. A long list (a batch's) is joined afresh.
+     */
+    static String composed(List<String> texts) {
+        if (texts.size() > 8) {
+            return String.join(";\n", texts);
+        }
+        return COMPOSED.computeIfAbsent(texts, t -> String.join(";\n", t));
+    }
+
+    /**
      * One statement of a round trip and what it answers: the rows it returns, read by a
      * {@link ResultSetExtractor}, or for a statement that returns none, the number of rows it changed.
      * A step is used once.
@@ -78,6 +91,8 @@ public class RoundTrip {
     public static final class Step<T> {
 
         private static final Map<String, ParsedSql> PARSED = new ConcurrentHashMap<>();
+        /** A statement's text with its placeholders: the same at every call, as a step's values are single. */
+        private static final Map<String, String> SUBSTITUTED = new ConcurrentHashMap<>();
 
         private final String sql;
         private final Object[] arguments;
@@ -100,8 +115,16 @@ public class RoundTrip {
         public static <T> Step<T> query(String namedSql, Map<String, ?> parameters, ResultSetExtractor<T> extractor) {
             ParsedSql parsed = PARSED.computeIfAbsent(namedSql, NamedParameterUtils::parseSqlStatement);
             MapSqlParameterSource source = new MapSqlParameterSource(parameters);
-            return new Step<>(NamedParameterUtils.substituteNamedParameters(parsed, source),
-                    NamedParameterUtils.buildValueArray(parsed, source, null), extractor, raw -> (T) raw);
+            for (Map.Entry<String, ?> parameter : parameters.entrySet()) {
+                if (parameter.getValue() instanceof Iterable<?>) {
+                    throw new IllegalArgumentException("a step's values are single; send the list :"
+                            + parameter.getKey() + " as an SQL array (= any(:" + parameter.getKey() + "))");
+                }
+            }
+            String sql = SUBSTITUTED.computeIfAbsent(namedSql,
+                    k -> NamedParameterUtils.substituteNamedParameters(parsed, source));
+            return new Step<>(sql, NamedParameterUtils.buildValueArray(parsed, source, null), extractor,
+                    raw -> (T) raw);
         }
 
         /** A statement with named parameters that returns at most one row: the row, mapped, if there is one. */

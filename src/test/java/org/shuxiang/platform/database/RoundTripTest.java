@@ -78,6 +78,35 @@ class RoundTripTest {
     }
 
     @Test
+    void a_statement_sent_again_with_other_values_answers_for_those_values() {
+        String id = UUID.randomUUID().toString();
+        String sql = "select count(*) from audit_event where target_id = :id and action = any(:actions)";
+        new TransactionTemplate(transactions).executeWithoutResult(status ->
+                roundTrip.run(record(id, "FIRST"), record(id, "SECOND"), record(id, "THIRD")));
+        for (int round = 0; round < 3; round++) {
+            RoundTrip.Step<Long> two = RoundTrip.Step.query(sql,
+                    Map.of("id", id, "actions", new String[] {"FIRST", "THIRD"}), rows -> rows.next() ? rows.getLong(1) : 0L);
+            RoundTrip.Step<Long> one = RoundTrip.Step.query(sql,
+                    Map.of("id", id, "actions", new String[] {"SECOND"}), rows -> rows.next() ? rows.getLong(1) : 0L);
+            RoundTrip.Step<Optional<String>> last = lastAction(id);
+            RoundTrip.Step<Optional<String>> other = lastAction("no such target " + round);
+            new TransactionTemplate(transactions).executeWithoutResult(status -> roundTrip.run(two, one, last, other));
+            assertThat(two.result()).isEqualTo(2L);
+            assertThat(one.result()).isEqualTo(1L);
+            assertThat(last.result()).contains("THIRD");
+            assertThat(other.result()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_list_is_refused_with_the_way_to_send_it() {
+        assertThatThrownBy(() -> RoundTrip.Step.query("select 1 where 'A' in (:codes)", Map.of("codes", java.util.List.of("A")),
+                rows -> rows.next()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("= any(:codes)");
+    }
+
+    @Test
     void statements_sent_together_belong_to_a_transaction() {
         assertThatThrownBy(() -> roundTrip.run(lastAction("x")))
                 .isInstanceOf(IllegalTransactionStateException.class);
