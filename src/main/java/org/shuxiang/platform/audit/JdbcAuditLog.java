@@ -36,8 +36,10 @@ class JdbcAuditLog implements AuditLog {
     @Override
     public void record(String action, String targetType, String targetId, String unitCode, Map<String, ?> details) {
         Actor actor = access.currentActor();
+        Map<String, ?> written = details == null ? Map.of() : details;
+        String flat = FlatJson.write(written);
         Object[] row = {actor.name(), actor.kind(), remoteAddress(), action, targetType, targetId, unitCode,
-                json.writeValueAsString(details == null ? Map.of() : details)};
+                flat != null ? flat : json.writeValueAsString(written)};
         if (!WritesAtCommit.add(INSERT, row)) {
             jdbc.sql(INSERT).params(row).update();
         }
