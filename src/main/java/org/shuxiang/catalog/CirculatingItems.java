@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.shuxiang.platform.database.RoundTrip;
+import org.shuxiang.platform.database.WritesAtCommit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -136,13 +137,30 @@ public class CirculatingItems {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void place(CirculationItem item, String unit, ItemStatus status) {
+        placeable(status);
+        jdbc.sql(PLACE).params(status.name(), unit, item.id()).update();
+    }
+
+    /**
+     * {@link #place}, sent with the transaction's {@code COMMIT} in one round trip ({@link WritesAtCommit}): for
+     * the last thing a return does to an item that nothing in the transaction reads again.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void placeAtCommit(CirculationItem item, String unit, ItemStatus status) {
+        placeable(status);
+        if (!WritesAtCommit.add(PLACE, status.name(), unit, item.id())) {
+            jdbc.sql(PLACE).params(status.name(), unit, item.id()).update();
+        }
+    }
+
+    private static void placeable(ItemStatus status) {
         if (status != ItemStatus.AVAILABLE && status != ItemStatus.ON_HOLD_SHELF && status != ItemStatus.IN_TRANSIT) {
             throw new IllegalArgumentException("circulation does not set " + status);
         }
-        jdbc.sql("update item set status = :status, current_unit = :unit, updated_at = now(), version = version + 1 "
-                        + "where id = :id")
-                .param("status", status.name()).param("unit", unit).param("id", item.id()).update();
     }
+
+    private static final String PLACE =
+            "update item set status = ?, current_unit = ?, updated_at = now(), version = version + 1 where id = ?";
 
     /** Declared lost while on loan: it leaves circulation until it is found (staff set it back by hand). */
     @Transactional(propagation = Propagation.MANDATORY)

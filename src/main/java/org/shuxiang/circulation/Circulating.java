@@ -249,7 +249,8 @@ public class Circulating {
             routing = Routing.SEND_TO_OWNER;
             destination = item.owningUnit();
         }
-        items.place(item, unit, routing == Routing.SEND_TO_OWNER ? ItemStatus.IN_TRANSIT : ItemStatus.AVAILABLE);
+        // nothing after this reads the item: its new place goes with the commit, a round trip fewer
+        items.placeAtCommit(item, unit, routing == Routing.SEND_TO_OWNER ? ItemStatus.IN_TRANSIT : ItemStatus.AVAILABLE);
         if (routing == Routing.SEND_TO_OWNER) {
             transits.route(item.id(), unit, destination, Transit.Reason.RETURN_TO_OWNER, null);
         }
@@ -357,15 +358,34 @@ public class Circulating {
      */
     @Transactional(readOnly = true)
     public Optional<Summary> summary(String cardNumber) {
+        return shown(cardNumber, false).map(Shown::summary);
+    }
+
+    /** A summary and the holder's live holds (waiting, in transit, ready), newest first: a kiosk's patron information. */
+    public record Shown(Summary summary, List<org.shuxiang.holds.Hold> liveHolds) {
+    }
+
+    /** {@link #summary} with the holder's live holds, read in the same round trip. Empty for an unknown card. */
+    @Transactional(readOnly = true)
+    public Optional<Shown> summaryWithHolds(String cardNumber) {
+        return shown(cardNumber, true);
+    }
+
+    private Optional<Shown> shown(String cardNumber, boolean withHolds) {
         access.requireSomewhere(Permission.CIRCULATE);
         // shown, not acted on: no lock on the reader's row (a lock writes to it). One round trip: the holder,
-        // their standing and their open loans, all found by the card shown.
+        // their standing and their open loans (and holds), all found by the card shown.
         LocalDate today = LocalDate.now(clock);
         String card = ReaderCards.normalized(cardNumber);
         RoundTrip.Step<Optional<Holder>> holderStep = cards.holderStep(card);
         RoundTrip.Step<LoanRepository.Standing> standingStep = loans.standingOfCardStep(card, today);
         RoundTrip.Step<List<Loan>> loansStep = loans.openLoansOfCardStep(card);
-        roundTrip.run(holderStep, standingStep, loansStep);
+        RoundTrip.Step<List<org.shuxiang.holds.Hold>> holdsStep = withHolds ? holds.liveOfCardStep(card) : null;
+        if (withHolds) {
+            roundTrip.run(holderStep, standingStep, loansStep, holdsStep);
+        } else {
+            roundTrip.run(holderStep, standingStep, loansStep);
+        }
         return holderStep.result().map(holder -> {
             LoanRepository.Standing standing = standingStep.result();
             Refusal refusal = null;
@@ -377,8 +397,9 @@ public class Circulating {
                 refusal = refused.refusal();
                 arguments = refused.arguments();
             }
-            return new Summary(holder, loansStep.result(), standing.overdueLoans(), standing.owedCents(), refusal,
-                    arguments);
+            Summary summary = new Summary(holder, loansStep.result(), standing.overdueLoans(), standing.owedCents(),
+                    refusal, arguments);
+            return new Shown(summary, withHolds ? holdsStep.result() : List.of());
         });
     }
 

@@ -122,6 +122,20 @@ class HoldRepository {
     private static final String ANY_LIVE_ON_RECORD = ANY_LIVE_ON.formatted(":record");
     private static final String ANY_LIVE_ON_COPY = ANY_LIVE_ON.formatted(TITLE_OF_COPY);
 
+    private static final String LIVE_OF_CARD = SELECT + " where h.reader_id = (select reader_id from reader_card "
+            + "where card_number = :card) and h." + LIVE + " order by h.placed_at desc, h.id desc";
+
+    /** The live holds (waiting, in transit, ready) of the card's holder, newest first, as a statement to send with others. */
+    RoundTrip.Step<List<Hold>> liveOfCardStep(String cardNumber) {
+        return RoundTrip.Step.query(LIVE_OF_CARD, Map.of("card", cardNumber), rows -> {
+            List<Hold> live = new java.util.ArrayList<>();
+            while (rows.next()) {
+                live.add(hold(rows, live.size()));
+            }
+            return live;
+        });
+    }
+
     /** {@link #anyLive} for the title of the copy {@code itemId}, as a statement to send with others. */
     RoundTrip.Step<Boolean> anyLiveForCopyStep(long itemId) {
         return RoundTrip.Step.query(ANY_LIVE_ON_COPY, Map.of("item", itemId), rows -> rows.next() && rows.getBoolean(1));

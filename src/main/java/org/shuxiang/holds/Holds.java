@@ -188,6 +188,14 @@ public class Holds {
     }
 
     /**
+     * The live holds (waiting, in transit, ready) of the holder of {@code cardNumber} (as shown, normalised),
+     * newest first, as a statement to send with others: a kiosk reads them with the reader's summary.
+     */
+    public RoundTrip.Step<List<Hold>> liveOfCardStep(String cardNumber) {
+        return holds.liveOfCardStep(cardNumber);
+    }
+
+    /**
      * Whether any live hold is on the title of the copy {@code itemId} (a hold that chose a copy is a hold on
      * its title), as a statement to send with others: a return asks it with its locks, in one round trip.
      */

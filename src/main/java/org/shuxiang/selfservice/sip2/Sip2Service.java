@@ -174,14 +174,12 @@ class Sip2Service {
         String card = request.field("AA");
         String pin = request.field("AD");
         String selection = request.fixed().substring(21, 31);
-        Optional<Circulating.Summary> summary = circulating.summary(card == null ? "" : card);
+        Optional<Circulating.Shown> shown = circulating.summaryWithHolds(card == null ? "" : card);
+        Optional<Circulating.Summary> summary = shown.map(Circulating.Shown::summary);
         List<Loan> loans = summary.map(Circulating.Summary::loans).orElse(List.of());
         LocalDate today = LocalDate.now(clock);
         List<Loan> overdue = loans.stream().filter(l -> l.dueOn().isBefore(today)).toList();
-        List<Hold> live = summary.map(s -> holds.ofReader(s.holder().readerId())).orElse(List.of()).stream()
-                .filter(h -> h.status() == Hold.Status.WAITING || h.status() == Hold.Status.IN_TRANSIT
-                        || h.status() == Hold.Status.READY)
-                .toList();
+        List<Hold> live = shown.map(Circulating.Shown::liveHolds).orElse(List.of());
         List<Hold> ready = live.stream().filter(h -> h.status() == Hold.Status.READY).toList();
         List<Hold> waiting = live.stream().filter(h -> h.status() != Hold.Status.READY).toList();
         Sip2Response answer = new Sip2Response("64").fixed(patronStatus(summary))
