@@ -4,8 +4,9 @@
 
 # BENCH_DATA names a data folder kept between runs (set up once, reused after); by default it is in $work.
 data="${BENCH_DATA:-$work/data}"
-# The server runs from a copy of the jar, so that a build during a run does not pull it from under it.
-cp target/shuxiang.jar "$work/shuxiang.jar"
+# The server runs from a copy of the jar (BENCH_JAR, by default the one built), so that a build during a run
+# does not pull it from under it, and so that two builds can be measured in turn on the same data.
+cp "${BENCH_JAR:-target/shuxiang.jar}" "$work/shuxiang.jar"
 jar="$work/shuxiang.jar"
 
 # import_catalogue RECORDS: generates RECORDS synthetic CNMARC records and imports them, index included,
