@@ -148,9 +148,7 @@ public class CirculatingItems {
     @Transactional(propagation = Propagation.MANDATORY)
     public void placeAtCommit(CirculationItem item, String unit, ItemStatus status) {
         placeable(status);
-        if (!WritesAtCommit.add(PLACE, status.name(), unit, item.id())) {
-            jdbc.sql(PLACE).params(status.name(), unit, item.id()).update();
-        }
+        WritesAtCommit.addOrWrite(jdbc, PLACE, status.name(), unit, item.id());
     }
 
     private static void placeable(ItemStatus status) {

@@ -40,9 +40,7 @@ class JdbcAuditLog implements AuditLog {
         String flat = FlatJson.write(written);
         Object[] row = {actor.name(), actor.kind(), remoteAddress(), action, targetType, targetId, unitCode,
                 flat != null ? flat : json.writeValueAsString(written)};
-        if (!WritesAtCommit.add(INSERT, row)) {
-            jdbc.sql(INSERT).params(row).update();
-        }
+        WritesAtCommit.addOrWrite(jdbc, INSERT, row);
     }
 
     private static String remoteAddress() {

@@ -3,6 +3,7 @@ package org.shuxiang.platform.database;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -43,6 +44,16 @@ public final class WritesAtCommit {
         }
         pending.add(new Write(sql, arguments.clone()));
         return true;
+    }
+
+    /**
+     * Adds a write to the transaction in progress ({@link #add}), or, with none in progress (or a read-only
+     * one), writes it at once through {@code jdbc}.
+     */
+    public static void addOrWrite(JdbcClient jdbc, String sql, Object... arguments) {
+        if (!add(sql, arguments)) {
+            jdbc.sql(sql).params(arguments).update();
+        }
     }
 
     /** The writes of the transaction that is committing, taken (empty when there are none). */

@@ -9,7 +9,6 @@ import java.time.ZonedDateTime;
  */
 final class Sip2Response {
 
-
     private final StringBuilder text = new StringBuilder(128);
 
     Sip2Response(String command) {
