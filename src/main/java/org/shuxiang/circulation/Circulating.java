@@ -29,7 +29,6 @@ import org.shuxiang.platform.Refusal;
 import org.shuxiang.platform.RefusedException;
 import org.shuxiang.platform.database.RoundTrip;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -111,23 +110,28 @@ public class Circulating {
     public Checkout checkoutAt(String cardNumber, String barcode, String unit, String requestId, Instant at) {
         OrgUnit lending = unit(unit);
         access.require(Permission.CIRCULATE, lending.code());
-        if (requestId != null) {
-            Optional<Loan> earlier = loans.byRequest(requestId);
+        if (!lending.services().lends()) {
+            throw new RefusedException(CirculationRefusal.UNIT_DOES_NOT_LEND, lending.code());
+        }
+        LocalDate today = LocalDate.ofInstant(at, clock.getZone());
+        // one round trip: the holder's row locked; under that lock, the loan a repeated request made, if any,
+        // and the holder's standing; the item locked; and the new loan's id, ready for its insert
+        RoundTrip.Step<Optional<Holder>> holderStep = cards.lockHolderStep(cardNumber);
+        RoundTrip.Step<Optional<Loan>> earlierStep = requestId == null ? null : loans.byRequestStep(requestId);
+        RoundTrip.Step<LoanRepository.Standing> standingStep =
+                loans.standingOfCardStep(ReaderCards.normalized(cardNumber), today);
+        RoundTrip.Step<Optional<CirculationItem>> itemStep = items.lockStep(barcode);
+        RoundTrip.Step<Long> loanIdStep = loans.nextIdStep();
+        if (earlierStep == null) {
+            roundTrip.run(holderStep, standingStep, itemStep, loanIdStep);
+        } else {
+            roundTrip.run(holderStep, earlierStep, standingStep, itemStep, loanIdStep);
+            Optional<Loan> earlier = earlierStep.result();
             if (earlier.isPresent()) {
                 return new Checkout(earlier.get(), earlier.get().ruleId() == null ? 0 : earlier.get().ruleId(), null,
                         true);
             }
         }
-        if (!lending.services().lends()) {
-            throw new RefusedException(CirculationRefusal.UNIT_DOES_NOT_LEND, lending.code());
-        }
-        LocalDate today = LocalDate.ofInstant(at, clock.getZone());
-        // one round trip: the holder's row locked, their standing read under that lock, then the item locked
-        RoundTrip.Step<Optional<Holder>> holderStep = cards.lockHolderStep(cardNumber);
-        RoundTrip.Step<LoanRepository.Standing> standingStep =
-                loans.standingOfCardStep(ReaderCards.normalized(cardNumber), today);
-        RoundTrip.Step<Optional<CirculationItem>> itemStep = items.lockStep(barcode);
-        roundTrip.run(holderStep, standingStep, itemStep);
         Holder holder = holderStep.result()
                 .orElseThrow(() -> RefusedException.onField("cardNumber", CirculationRefusal.CARD_UNKNOWN, cardNumber));
         checkCard(holder, today);
@@ -159,18 +163,16 @@ public class Circulating {
         }
         LocalDate due = openDay(lending.code(), today.plusDays(rule.loanDays()));
         Instant now = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as the database keeps it
-        // one round trip: the loan (the database refuses a second open loan of the item) and the item lent
-        RoundTrip.Step<Long> inserted = loans.insertLoanStep(item.id(), holder.readerId(), holder.cardNumber(),
-                lending.code(), rule.id(), now, due, requestId);
-        try {
-            roundTrip.run(inserted, items.lentStep(item, lending.code()));
-        } catch (DuplicateKeyException concurrent) {
-            throw new RefusedException(CirculationRefusal.ITEM_ALREADY_ON_LOAN, item.barcode());
-        }
-        long loanId = inserted.result();
         if (heldForHolder) {
             holds.fulfil(item.id());
         }
+        // the loan and the item lent go with the commit, a round trip fewer (nothing here reads them back); the
+        // database still refuses a second open loan of the item, then
+        long loanId = loanIdStep.result();
+        roundTrip.runWithCommit(() -> new RefusedException(CirculationRefusal.ITEM_ALREADY_ON_LOAN, item.barcode()),
+                loans.insertLoanStep(loanId, item.id(), holder.readerId(), holder.cardNumber(), lending.code(),
+                        rule.id(), now, due, requestId),
+                items.lentStep(item, lending.code()));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("barcode", item.barcode());
         details.put("reader", holder.readerId());
@@ -356,7 +358,6 @@ public class Circulating {
      * The holder of a card that is shown at a desk or a kiosk anywhere in the network (one card, borrow
      * anywhere): their open loans and standing. Empty for an unknown card.
      */
-    @Transactional(readOnly = true)
     public Optional<Summary> summary(String cardNumber) {
         return shown(cardNumber, false).map(Shown::summary);
     }
@@ -366,15 +367,15 @@ public class Circulating {
     }
 
     /** {@link #summary} with the holder's live holds, read in the same round trip. Empty for an unknown card. */
-    @Transactional(readOnly = true)
     public Optional<Shown> summaryWithHolds(String cardNumber) {
         return shown(cardNumber, true);
     }
 
     private Optional<Shown> shown(String cardNumber, boolean withHolds) {
         access.requireSomewhere(Permission.CIRCULATE);
-        // shown, not acted on: no lock on the reader's row (a lock writes to it). One round trip: the holder,
-        // their standing and their open loans (and holds), all found by the card shown.
+        // shown, not acted on: no lock on the reader's row (a lock writes to it), and no transaction of its own
+        // (no BEGIN and COMMIT to wait for). One round trip: the holder, their standing and their open loans
+        // (and holds), all found by the card shown.
         LocalDate today = LocalDate.now(clock);
         String card = ReaderCards.normalized(cardNumber);
         RoundTrip.Step<Optional<Holder>> holderStep = cards.holderStep(card);
@@ -382,9 +383,9 @@ public class Circulating {
         RoundTrip.Step<List<Loan>> loansStep = loans.openLoansOfCardStep(card);
         RoundTrip.Step<List<org.shuxiang.holds.Hold>> holdsStep = withHolds ? holds.liveOfCardStep(card) : null;
         if (withHolds) {
-            roundTrip.run(holderStep, standingStep, loansStep, holdsStep);
+            roundTrip.read(holderStep, standingStep, loansStep, holdsStep);
         } else {
-            roundTrip.run(holderStep, standingStep, loansStep);
+            roundTrip.read(holderStep, standingStep, loansStep);
         }
         return holderStep.result().map(holder -> {
             LoanRepository.Standing standing = standingStep.result();

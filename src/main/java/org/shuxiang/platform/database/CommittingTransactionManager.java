@@ -17,9 +17,12 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
  * Spring's JDBC transaction manager, except that a transaction with {@link WritesAtCommit} sends them and
  * its {@code COMMIT} as one statement list: one round trip to PostgreSQL instead of two. PostgreSQL runs
  * the list in order and stops at the first error, so a write that fails fails the commit and nothing of
- * the transaction stays.
+ * the transaction stays. A unique violation among writes that said what a duplicate means is that
+ * refusal (the first such write's: a transaction sends one at most).
  */
 class CommittingTransactionManager extends JdbcTransactionManager {
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     CommittingTransactionManager(DataSource dataSource) {
         super(dataSource);
@@ -48,6 +51,13 @@ class CommittingTransactionManager extends JdbcTransactionManager {
             }
             statement.execute();
         } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                for (WritesAtCommit.Write write : writes) {
+                    if (write.ifDuplicate() != null) {
+                        throw write.ifDuplicate().get();
+                    }
+                }
+            }
             throw translateException("JDBC commit with its writes", e);
         }
     }

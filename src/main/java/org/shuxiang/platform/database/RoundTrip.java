@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.SqlTypeValue;
@@ -17,6 +19,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
 import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -45,6 +49,56 @@ public class RoundTrip {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalTransactionStateException("statements sent together belong to one transaction");
         }
+        send(steps);
+    }
+
+    /**
+     * Reads in one round trip, inside a transaction or outside one. Outside, no {@code BEGIN} and
+     * {@code COMMIT} travel with them: PostgreSQL runs the statements of one round trip in one implicit
+     * transaction, each seeing what was committed when it began, as in a transaction at the default
+     * isolation. For reads that are shown, not acted on (a reader's summary at a kiosk): a round trip
+     * fewer than a read-only transaction.
+     */
+    public void read(Step<?>... steps) {
+        send(steps);
+    }
+
+    /**
+     * Writes whose answers the caller does not read, sent with the {@code COMMIT} when the transactional
+     * method that calls this began the transaction (it then ends it, and nothing else in it reads them
+     * first): one round trip fewer. Inside a transaction begun by another method (an offline batch's, say),
+     * they are sent at once, as {@link #run} sends them. Either way, a unique violation among them is
+     * {@code ifDuplicate}'s exception. The caller writes nothing after this that needs them to exist.
+     */
+    public void runWithCommit(Supplier<? extends RuntimeException> ifDuplicate, Step<?>... steps) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalTransactionStateException("statements sent together belong to one transaction");
+        }
+        if (beganByCaller()) {
+            for (Step<?> step : steps) {
+                if (!WritesAtCommit.add(ifDuplicate, step.sql, step.arguments)) {
+                    throw new IllegalTransactionStateException("writes in a read-only transaction");
+                }
+            }
+            return;
+        }
+        try {
+            run(steps);
+        } catch (DuplicateKeyException duplicate) {
+            throw ifDuplicate.get();
+        }
+    }
+
+    /** Whether the innermost transactional method running began its transaction (rather than joined one). */
+    private static boolean beganByCaller() {
+        try {
+            return TransactionAspectSupport.currentTransactionStatus().isNewTransaction();
+        } catch (NoTransactionException programmatic) {
+            return false; // begun by a template, which may do more after the caller returns
+        }
+    }
+
+    private void send(Step<?>[] steps) {
         List<Object> arguments = new ArrayList<>();
         List<String> texts = new ArrayList<>(steps.length);
         for (Step<?> step : steps) {

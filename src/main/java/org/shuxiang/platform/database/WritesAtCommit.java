@@ -2,6 +2,7 @@ package org.shuxiang.platform.database;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -15,8 +16,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class WritesAtCommit {
 
-    /** One statement and its arguments, in the order of its {@code ?} placeholders. */
-    record Write(String sql, Object[] arguments) {
+    /**
+     * One statement and its arguments, in the order of its {@code ?} placeholders, and what a unique
+     * violation at the commit means, when the writer said (null otherwise).
+     */
+    record Write(String sql, Object[] arguments, Supplier<? extends RuntimeException> ifDuplicate) {
     }
 
     private static final Object KEY = WritesAtCommit.class.getName() + ".pending";
@@ -29,6 +33,15 @@ public final class WritesAtCommit {
      * it is read-only): the caller then writes at once.
      */
     public static boolean add(String sql, Object... arguments) {
+        return add(null, sql, arguments);
+    }
+
+    /**
+     * {@link #add(String, Object...)}, for a write that a unique constraint may refuse: if the commit fails
+     * on a unique violation, the caller gets {@code ifDuplicate}'s exception (a refusal that says what the
+     * duplicate means) instead of the database's.
+     */
+    static boolean add(Supplier<? extends RuntimeException> ifDuplicate, String sql, Object... arguments) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()
                 || !TransactionSynchronizationManager.isActualTransactionActive()
                 || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
@@ -42,7 +55,7 @@ public final class WritesAtCommit {
             TransactionSynchronizationManager.bindResource(KEY, bound);
             TransactionSynchronizationManager.registerSynchronization(new Binding(bound));
         }
-        pending.add(new Write(sql, arguments.clone()));
+        pending.add(new Write(sql, arguments.clone(), ifDuplicate));
         return true;
     }
 

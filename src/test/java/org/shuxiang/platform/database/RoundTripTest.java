@@ -9,16 +9,20 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.shuxiang.IntegrationTest;
+import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.interceptor.MatchAlwaysTransactionAttributeSource;
+import org.springframework.transaction.interceptor.TransactionInterceptor;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Statements sent together run in the order given, each with its own answer, in the caller's
- * transaction; the first that fails stops the rest and the transaction.
+ * transaction; the first that fails stops the rest and the transaction. Reads may go without a
+ * transaction; writes whose answers nobody reads may go with the commit.
  */
 @IntegrationTest
 class RoundTripTest {
@@ -115,5 +119,80 @@ class RoundTripTest {
     @Test
     void an_answer_is_there_only_after_the_round_trip() {
         assertThatThrownBy(() -> lastAction("x").result()).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void reads_outside_a_transaction_run_in_one_implicit_transaction_of_their_own() {
+        RoundTrip.Step<java.sql.Timestamp> first = transactionStart();
+        RoundTrip.Step<Integer> slept = RoundTrip.Step.query("select 1 from pg_sleep(0.05)", Map.of(),
+                rows -> rows.next() ? rows.getInt(1) : 0);
+        RoundTrip.Step<java.sql.Timestamp> last = transactionStart();
+        roundTrip.read(first, slept, last);
+        assertThat(slept.result()).isEqualTo(1);
+        assertThat(last.result()).as("one transaction: it began once").isEqualTo(first.result());
+        RoundTrip.Step<java.sql.Timestamp> later = transactionStart();
+        roundTrip.read(later);
+        assertThat(later.result()).as("and it ended with the round trip").isAfter(last.result());
+    }
+
+    private static RoundTrip.Step<java.sql.Timestamp> transactionStart() {
+        return RoundTrip.Step.query("select now()", Map.of(), rows -> rows.next() ? rows.getTimestamp(1) : null);
+    }
+
+    /** A transactional method as a service has one: it runs the given work in a transaction of its own or joins one. */
+    interface Service {
+        void work(Runnable work);
+    }
+
+    private Service transactional() {
+        ProxyFactory proxy = new ProxyFactory((Service) Runnable::run);
+        proxy.addAdvice(new TransactionInterceptor(transactions, new MatchAlwaysTransactionAttributeSource()));
+        return (Service) proxy.getProxy();
+    }
+
+    private int events(String id) {
+        return jdbc.sql("select count(*) from audit_event where target_id = ?").param(id).query(Integer.class).single();
+    }
+
+    @Test
+    void writes_with_the_commit_wait_for_it_when_the_method_began_the_transaction() {
+        String id = UUID.randomUUID().toString();
+        transactional().work(() -> {
+            roundTrip.runWithCommit(IllegalStateException::new, record(id, "FIRST"), record(id, "SECOND"));
+            assertThat(events(id)).as("not sent yet").isZero();
+        });
+        assertThat(events(id)).isEqualTo(2);
+    }
+
+    @Test
+    void writes_with_the_commit_go_at_once_in_a_transaction_the_method_joined() {
+        String id = UUID.randomUUID().toString();
+        new TransactionTemplate(transactions).executeWithoutResult(outer -> {
+            transactional().work(() -> roundTrip.runWithCommit(IllegalStateException::new, record(id, "FIRST")));
+            assertThat(events(id)).as("the transaction goes on after the method: sent already").isEqualTo(1);
+        });
+        assertThat(events(id)).isEqualTo(1);
+    }
+
+    @Test
+    void a_duplicate_among_writes_with_the_commit_is_the_writers_refusal_and_nothing_stays() {
+        String id = UUID.randomUUID().toString();
+        long taken = jdbc.sql("""
+                insert into audit_event (actor, actor_type, action, target_type, target_id)
+                values ('test', 'SYSTEM', 'TAKEN', 'TEST', ?) returning id""").param(id).query(Long.class).single();
+        java.util.function.Supplier<RoundTrip.Step<Integer>> again = () -> RoundTrip.Step.update("""
+                insert into audit_event (id, actor, actor_type, action, target_type, target_id) overriding system value
+                values (:taken, 'test', 'SYSTEM', 'AGAIN', 'TEST', :id)""", Map.of("taken", taken, "id", id));
+        String other = UUID.randomUUID().toString();
+        assertThatThrownBy(() -> transactional().work(() -> {
+            jdbc.sql("insert into audit_event (actor, actor_type, action, target_type, target_id) "
+                    + "values ('test', 'SYSTEM', 'BEFORE', 'TEST', ?)").param(other).update();
+            roundTrip.runWithCommit(() -> new IllegalStateException("taken"), record(other, "FIRST"), again.get());
+        })).isInstanceOf(IllegalStateException.class).hasMessage("taken");
+        assertThat(events(other)).as("nothing of the transaction stays").isZero();
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(outer ->
+                transactional().work(() -> roundTrip.runWithCommit(() -> new IllegalStateException("taken"), again.get()))))
+                .isInstanceOf(IllegalStateException.class).hasMessage("taken");
+        assertThat(events(id)).isEqualTo(1);
     }
 }
