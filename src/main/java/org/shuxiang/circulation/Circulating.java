@@ -317,7 +317,7 @@ public class Circulating {
         }
         LocalDate from = today.isAfter(loan.dueOn()) ? today : loan.dueOn();
         LocalDate due = openDay(loan.lendingUnit(), from.plusDays(rule.renewalDays()));
-        loans.renew(loan.id(), due);
+        roundTrip.runWithCommit(loans.renewStep(loan.id(), due)); // nothing reads it back: it goes with the commit
         audit.record("LOAN_RENEWED", "LOAN", Long.toString(loan.id()), loan.lendingUnit(),
                 Map.of("dueOn", due.toString(), "barcode", loan.barcode()));
         return loan.renewed(due);
@@ -518,24 +518,22 @@ public class Circulating {
      */
     private Locked closeOpenLoanOf(String barcode, Instant at, String unit) {
         for (int attempt = 0; attempt < 3; attempt++) {
-            Optional<Loan> seen = loans.openLoanOfBarcode(barcode);
-            if (seen.isEmpty()) {
-                CirculationItem item = items.lock(barcode)
-                        .orElseThrow(() -> RefusedException.onField("barcode", CirculationRefusal.ITEM_UNKNOWN, barcode));
+            // one round trip: the borrower of the copy's open loan locked, then the copy, the loan ended if it is
+            // still that borrower's, and whether any hold waits for the title (the return's routing needs it)
+            RoundTrip.Step<Optional<Long>> borrower = loans.lockBorrowerOfBarcodeStep(barcode);
+            RoundTrip.Step<Optional<CirculationItem>> itemStep = items.lockStep(barcode);
+            RoundTrip.Step<Optional<Loan>> closed = loans.closeOpenOfBarcodeStep(barcode, at, unit);
+            RoundTrip.Step<Boolean> anyLiveHold = holds.anyLiveForBarcodeStep(barcode);
+            roundTrip.run(borrower, itemStep, closed, anyLiveHold);
+            CirculationItem item = itemStep.result()
+                    .orElseThrow(() -> RefusedException.onField("barcode", CirculationRefusal.ITEM_UNKNOWN, barcode));
+            if (closed.result().isPresent()) {
+                return new Locked(item, closed.result().get().ofCopy(item.barcode(), item.title()), anyLiveHold.result());
+            }
+            if (borrower.result().isEmpty()) {
                 throw new RefusedException(CirculationRefusal.ITEM_NOT_ON_LOAN, item.barcode());
             }
-            // one round trip: the borrower's row locked, then the item's, the loan ended if still open, and
-            // whether any hold waits for the title (the return's routing needs it)
-            Loan open = seen.get();
-            RoundTrip.Step<Optional<Holder>> borrower = cards.lockReaderStep(open.readerId());
-            RoundTrip.Step<Optional<CirculationItem>> itemStep = items.lockStep(open.itemId());
-            RoundTrip.Step<Optional<Loan>> closed = loans.closeIfOpenStep(open.id(), at, unit, open.barcode(),
-                    open.title());
-            RoundTrip.Step<Boolean> anyLiveHold = holds.anyLiveForCopyStep(open.itemId());
-            roundTrip.run(borrower, itemStep, closed, anyLiveHold);
-            if (closed.result().isPresent()) {
-                return new Locked(itemStep.result().orElseThrow(), closed.result().get(), anyLiveHold.result());
-            }
+            // returned and lent again between the borrower's lock and the copy's: look again
         }
         throw new RefusedException(CirculationRefusal.ITEM_NOT_ON_LOAN, barcode);
     }

@@ -206,25 +206,45 @@ class LoanRepository {
     }
 
     /**
-     * Ends the loan if it is still open, and returns it as it stood until now (its due date after any
-     * renewal); empty when it had already ended. The item's barcode and title are the caller's. A statement
-     * that travels with the locks on the borrower and the item, after them.
+     * A return's first statement: the borrower of the open loan of the copy with this barcode, locked (the
+     * reader before the item, ADR 0010), and remembered for {@link #closeOpenOfBarcodeStep} in the same
+     * round trip. Empty when the copy is not on loan (or unknown).
      */
-    RoundTrip.Step<Optional<Loan>> closeIfOpenStep(long loanId, Instant at, String unit, String barcode, String title) {
+    RoundTrip.Step<Optional<Long>> lockBorrowerOfBarcodeStep(String barcode) {
         return RoundTrip.Step.optional("""
-                        update loan set returned_at = :at, return_unit = :unit where id = :id and returned_at is null
+                        select r.id, set_config('shuxiang.borrower', r.id::text, true) from reader r
+                        where r.id = (select l.reader_id from loan l
+                                      where l.item_id = (select id from item where upper(barcode) = upper(:barcode))
+                                        and l.returned_at is null)
+                        for update of r""",
+                Map.of("barcode", barcode == null ? "" : barcode.strip()), (rs, n) -> rs.getLong(1));
+    }
+
+    /**
+     * The open loan of the copy with this barcode ended, if it is still open and still the loan of the
+     * borrower that {@link #lockBorrowerOfBarcodeStep} locked earlier in the round trip. Between the two, the
+     * book may have been returned and lent to someone else, whose row this transaction has not locked: then
+     * nothing changes, and the caller tries again. The loan's barcode and title are the caller's to add.
+     */
+    RoundTrip.Step<Optional<Loan>> closeOpenOfBarcodeStep(String barcode, Instant at, String unit) {
+        return RoundTrip.Step.optional("""
+                        update loan set returned_at = :at, return_unit = :unit
+                        where item_id = (select id from item where upper(barcode) = upper(:barcode))
+                          and returned_at is null
+                          and reader_id = nullif(current_setting('shuxiang.borrower', true), '')::bigint
                         returning id, item_id, reader_id, card_number, lending_unit, rule_id, checked_out_at, due_on,
                                   renewals""",
-                Map.of("at", java.sql.Timestamp.from(at), "unit", unit, "id", loanId),
-                (rs, n) -> new Loan(rs.getLong("id"), rs.getLong("item_id"), barcode, title, rs.getLong("reader_id"),
+                Map.of("at", java.sql.Timestamp.from(at), "unit", unit, "barcode", barcode == null ? "" : barcode.strip()),
+                (rs, n) -> new Loan(rs.getLong("id"), rs.getLong("item_id"), null, null, rs.getLong("reader_id"),
                         rs.getString("card_number"), rs.getString("lending_unit"), rs.getObject("rule_id", Long.class),
                         rs.getTimestamp("checked_out_at").toInstant(), rs.getObject("due_on", LocalDate.class),
                         rs.getInt("renewals"), null, null));
     }
 
-    void renew(long loanId, LocalDate due) {
-        jdbc.sql("update loan set due_on = :due, renewals = renewals + 1 where id = :id")
-                .param("due", due).param("id", loanId).update();
+    /** The loan renewed to {@code due}, as a statement to send with others. */
+    RoundTrip.Step<Integer> renewStep(long loanId, LocalDate due) {
+        return RoundTrip.Step.update("update loan set due_on = :due, renewals = renewals + 1 where id = :id",
+                Map.of("due", due, "id", loanId));
     }
 
     long insertFee(long readerId, long loanId, String kind, int cents) {

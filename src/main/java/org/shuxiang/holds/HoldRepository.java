@@ -113,6 +113,8 @@ class HoldRepository {
     private static final String WAITING_ON = "select count(*) from hold where record_id = %s and status = 'WAITING'";
     /** The title of the copy {@code :item}. */
     private static final String TITLE_OF_COPY = "(select record_id from item where id = :item)";
+    /** The title of the copy with the barcode {@code :barcode} (any case). */
+    private static final String TITLE_OF_BARCODE = "(select record_id from item where upper(barcode) = upper(:barcode))";
 
     /** Whether any reader holds the title now (waiting, in transit or ready): most checkins find none. */
     boolean anyLive(long recordId) {
@@ -120,7 +122,7 @@ class HoldRepository {
     }
 
     private static final String ANY_LIVE_ON_RECORD = ANY_LIVE_ON.formatted(":record");
-    private static final String ANY_LIVE_ON_COPY = ANY_LIVE_ON.formatted(TITLE_OF_COPY);
+    private static final String ANY_LIVE_ON_BARCODE = ANY_LIVE_ON.formatted(TITLE_OF_BARCODE);
 
     private static final String LIVE_OF_CARD = SELECT + " where h.reader_id = (select reader_id from reader_card "
             + "where card_number = :card) and h." + LIVE + " order by h.placed_at desc, h.id desc";
@@ -137,8 +139,9 @@ class HoldRepository {
     }
 
     /** {@link #anyLive} for the title of the copy {@code itemId}, as a statement to send with others. */
-    RoundTrip.Step<Boolean> anyLiveForCopyStep(long itemId) {
-        return RoundTrip.Step.query(ANY_LIVE_ON_COPY, Map.of("item", itemId), rows -> rows.next() && rows.getBoolean(1));
+    RoundTrip.Step<Boolean> anyLiveForBarcodeStep(String barcode) {
+        return RoundTrip.Step.query(ANY_LIVE_ON_BARCODE, Map.of("barcode", barcode == null ? "" : barcode.strip()),
+                rows -> rows.next() && rows.getBoolean(1));
     }
 
     /** Whether a live hold has chosen this copy. */

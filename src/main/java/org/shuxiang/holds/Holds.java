@@ -196,14 +196,14 @@ public class Holds {
     }
 
     /**
-     * Whether any live hold is on the title of the copy {@code itemId} (a hold that chose a copy is a hold on
-     * its title), as a statement to send with others: a return asks it with its locks, in one round trip.
+     * Whether any live hold is on the title of the copy with this barcode (a hold that chose a copy is a hold
+     * on its title), as a statement to send with others: a return asks it with its locks, in one round trip.
      */
-    public RoundTrip.Step<Boolean> anyLiveForCopyStep(long itemId) {
-        return holds.anyLiveForCopyStep(itemId);
+    public RoundTrip.Step<Boolean> anyLiveForBarcodeStep(String barcode) {
+        return holds.anyLiveForBarcodeStep(barcode);
     }
 
-    /** {@link #trap(CirculationItem, String)} when the caller has asked {@link #anyLiveForCopyStep} already. */
+    /** {@link #trap(CirculationItem, String)} when the caller has asked {@link #anyLiveForBarcodeStep} already. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Trap> trap(CirculationItem item, String unit, boolean anyLiveHold) {
         if (!anyLiveHold) {

@@ -67,9 +67,14 @@ public class RoundTrip {
      * Writes whose answers the caller does not read, sent with the {@code COMMIT} when the transactional
      * method that calls this began the transaction (it then ends it, and nothing else in it reads them
      * first): one round trip fewer. Inside a transaction begun by another method (an offline batch's, say),
-     * they are sent at once, as {@link #run} sends them. Either way, a unique violation among them is
-     * {@code ifDuplicate}'s exception. The caller writes nothing after this that needs them to exist.
+     * they are sent at once, as {@link #run} sends them. The caller reads nothing after this that needs them
+     * to exist.
      */
+    public void runWithCommit(Step<?>... steps) {
+        runWithCommit(null, steps);
+    }
+
+    /** {@link #runWithCommit(Step[])} for writes a unique constraint may refuse: a duplicate is {@code ifDuplicate}'s exception. */
     public void runWithCommit(Supplier<? extends RuntimeException> ifDuplicate, Step<?>... steps) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalTransactionStateException("statements sent together belong to one transaction");
@@ -85,6 +90,9 @@ public class RoundTrip {
         try {
             run(steps);
         } catch (DuplicateKeyException duplicate) {
+            if (ifDuplicate == null) {
+                throw duplicate;
+            }
             throw ifDuplicate.get();
         }
     }
