@@ -528,7 +528,7 @@ public class Circulating {
             CirculationItem item = itemStep.result()
                     .orElseThrow(() -> RefusedException.onField("barcode", CirculationRefusal.ITEM_UNKNOWN, barcode));
             if (closed.result().isPresent()) {
-                return new Locked(item, closed.result().get().ofCopy(item.barcode(), item.title()), anyLiveHold.result());
+                return new Locked(item, closed.result().get(), anyLiveHold.result());
             }
             if (borrower.result().isEmpty()) {
                 throw new RefusedException(CirculationRefusal.ITEM_NOT_ON_LOAN, item.barcode());

@@ -8,12 +8,6 @@ public record Loan(long id, long itemId, String barcode, String title, long read
                    String lendingUnit, Long ruleId, Instant checkedOutAt, LocalDate dueOn, int renewals,
                    Instant returnedAt, String returnUnit) {
 
-    /** This loan with its copy's barcode and title, when they were read apart from it. */
-    Loan ofCopy(String copyBarcode, String copyTitle) {
-        return new Loan(id, itemId, copyBarcode, copyTitle, readerId, cardNumber, lendingUnit, ruleId, checkedOutAt,
-                dueOn, renewals, returnedAt, returnUnit);
-    }
-
     /** This loan ended at {@code at} at {@code unit}. */
     Loan returned(Instant at, String unit) {
         return new Loan(id, itemId, barcode, title, readerId, cardNumber, lendingUnit, ruleId, checkedOutAt, dueOn,

@@ -224,21 +224,19 @@ class LoanRepository {
      * The open loan of the copy with this barcode ended, if it is still open and still the loan of the
      * borrower that {@link #lockBorrowerOfBarcodeStep} locked earlier in the round trip. Between the two, the
      * book may have been returned and lent to someone else, whose row this transaction has not locked: then
-     * nothing changes, and the caller tries again. The loan's barcode and title are the caller's to add.
+     * nothing changes, and the caller tries again.
      */
     RoundTrip.Step<Optional<Loan>> closeOpenOfBarcodeStep(String barcode, Instant at, String unit) {
         return RoundTrip.Step.optional("""
-                        update loan set returned_at = :at, return_unit = :unit
-                        where item_id = (select id from item where upper(barcode) = upper(:barcode))
-                          and returned_at is null
-                          and reader_id = nullif(current_setting('shuxiang.borrower', true), '')::bigint
-                        returning id, item_id, reader_id, card_number, lending_unit, rule_id, checked_out_at, due_on,
-                                  renewals""",
+                        update loan l set returned_at = :at, return_unit = :unit
+                        from item i join bib_record b on b.id = i.record_id
+                        where i.id = l.item_id and upper(i.barcode) = upper(:barcode)
+                          and l.returned_at is null
+                          and l.reader_id = nullif(current_setting('shuxiang.borrower', true), '')::bigint
+                        returning l.id, l.item_id, i.barcode, b.title, l.reader_id, l.card_number, l.lending_unit,
+                                  l.rule_id, l.checked_out_at, l.due_on, l.renewals, l.returned_at, l.return_unit""",
                 Map.of("at", java.sql.Timestamp.from(at), "unit", unit, "barcode", barcode == null ? "" : barcode.strip()),
-                (rs, n) -> new Loan(rs.getLong("id"), rs.getLong("item_id"), null, null, rs.getLong("reader_id"),
-                        rs.getString("card_number"), rs.getString("lending_unit"), rs.getObject("rule_id", Long.class),
-                        rs.getTimestamp("checked_out_at").toInstant(), rs.getObject("due_on", LocalDate.class),
-                        rs.getInt("renewals"), null, null));
+                LoanRepository::loan);
     }
 
     /** The loan renewed to {@code due}, as a statement to send with others. */

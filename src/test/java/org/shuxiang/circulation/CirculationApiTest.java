@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -41,6 +43,9 @@ class CirculationApiTest extends LibraryTest {
 
     @Autowired
     Circulating circulating;
+
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     @BeforeEach
     void aRecord() {
@@ -347,5 +352,48 @@ class CirculationApiTest extends LibraryTest {
         assertThat(results).filteredOn(r -> !r.equals("LENT")).containsOnly("ITEM_ALREADY_ON_LOAN");
         assertThat(jdbc.sql("select count(*) from loan l join item i on i.id = l.item_id where i.barcode = :b")
                 .param("b", barcode).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void a_return_whose_book_was_taken_back_and_lent_again_meanwhile_ends_the_new_loan_under_its_borrowers_lock()
+            throws Exception {
+        String barcode = item("C-RACE-0002", ItemType.BOOK);
+        String first = reader("ADULT");
+        String second = reader("ADULT");
+        long firstLoan = access.asSystem("desk", () -> circulating.checkout(first, barcode, "TGQ-B01", null)).loan().id();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<Circulating.Checkin> returned;
+        // another desk holds the copy: the return locks the first borrower, then waits for the copy
+        try (Connection desk = dataSource.getConnection()) {
+            desk.setAutoCommit(false);
+            try (Statement statement = desk.createStatement()) {
+                statement.execute("select 1 from item where barcode = '" + barcode + "' for update");
+                returned = pool.submit(() -> access.asSystem("kiosk", () -> circulating.checkin(barcode, "TGQ-B01")));
+                long waiting = 0;
+                for (int i = 0; i < 200 && waiting == 0; i++) {
+                    Thread.sleep(25);
+                    waiting = jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
+                            + "and datname = current_database()").query(Long.class).single();
+                }
+                assertThat(waiting).as("the return waits for the copy").isEqualTo(1);
+                // meanwhile that desk takes the book back and lends it to the second reader
+                statement.execute("update loan set returned_at = now(), return_unit = 'TGQ-B01' where id = " + firstLoan);
+                statement.execute("""
+                        insert into loan (item_id, reader_id, card_number, lending_unit, rule_id, checked_out_at, due_on)
+                        select item_id, %d, '%s', lending_unit, rule_id, now(), current_date + 30 from loan where id = %d"""
+                        .formatted(readerOf(second), second, firstLoan));
+            }
+            desk.commit();
+        }
+        Circulating.Checkin checkin = returned.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        pool.shutdown();
+        assertThat(checkin.loan().readerId()).as("the loan open when the copy was locked").isEqualTo(readerOf(second));
+        assertThat(checkin.loan().id()).isNotEqualTo(firstLoan);
+        assertThat(checkin.loan().barcode()).isEqualTo(barcode);
+        assertThat(checkin.loan().title()).isEqualTo("围城");
+        assertThat(jdbc.sql("select count(*) from loan l join item i on i.id = l.item_id where i.barcode = :b "
+                + "and l.returned_at is null").param("b", barcode).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select status from item where barcode = :b").param("b", barcode).query(String.class)
+                .single()).isEqualTo("AVAILABLE");
     }
 }

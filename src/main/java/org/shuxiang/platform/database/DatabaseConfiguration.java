@@ -3,6 +3,7 @@ package org.shuxiang.platform.database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 
 import javax.sql.DataSource;
 
@@ -10,6 +11,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,7 +56,8 @@ class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(DatabaseServer server, DatabaseProperties properties) {
+    HikariDataSource dataSource(DatabaseServer server, DatabaseProperties properties,
+                                @Value("${shuxiang.time-zone:Asia/Shanghai}") ZoneId zone) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("shuxiang");
         config.setJdbcUrl(server.url());
@@ -63,6 +66,9 @@ class DatabaseConfiguration {
         config.setMaximumPoolSize(properties.pool(Runtime.getRuntime().availableProcessors()));
         // JDBC batches become multi-row inserts: imports write hundreds of rows a statement
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        // the database's day is the library's: current_date and a timestamp's ::date mean the date in the
+        // network's zone (a suspension until the 5th ends at midnight in Tongling, not eight hours later)
+        config.setConnectionInitSql("set time zone '" + zone.getId() + "'");
         return new HikariDataSource(config);
     }
 
