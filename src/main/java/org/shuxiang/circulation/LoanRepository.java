@@ -114,7 +114,7 @@ class LoanRepository {
                 .param("reader", readerId).param("type", type.name()).query(Integer.class).single();
     }
 
-    /** A new open loan, as a statement to send with others in one round trip: its answer is the loan's id. */
+    /** A new open loan with the id taken ahead ({@link #nextIdStep}), as a statement to send with others. */
     RoundTrip.Step<Integer> insertLoanStep(long id, long itemId, long readerId, String cardNumber, String unit,
                                            long ruleId, Instant at, LocalDate due, String requestId) {
         Map<String, Object> values = new java.util.HashMap<>();
@@ -167,7 +167,7 @@ class LoanRepository {
 
                         where l.item_id = (select id from item where upper(barcode) = upper(:barcode))
                           and l.returned_at is null""")
-                .param("barcode", barcode == null ? "" : barcode.strip()).query(LoanRepository::loan).optional();
+                .param("barcode", scanned(barcode)).query(LoanRepository::loan).optional();
     }
 
     /** Who borrowed an open loan, and what: to lock both before the loan itself is read again. */
@@ -217,7 +217,7 @@ class LoanRepository {
                                       where l.item_id = (select id from item where upper(barcode) = upper(:barcode))
                                         and l.returned_at is null)
                         for update of r""",
-                Map.of("barcode", barcode == null ? "" : barcode.strip()), (rs, n) -> rs.getLong(1));
+                Map.of("barcode", scanned(barcode)), (rs, n) -> rs.getLong(1));
     }
 
     /**
@@ -235,7 +235,7 @@ class LoanRepository {
                           and l.reader_id = nullif(current_setting('shuxiang.borrower', true), '')::bigint
                         returning l.id, l.item_id, i.barcode, b.title, l.reader_id, l.card_number, l.lending_unit,
                                   l.rule_id, l.checked_out_at, l.due_on, l.renewals, l.returned_at, l.return_unit""",
-                Map.of("at", java.sql.Timestamp.from(at), "unit", unit, "barcode", barcode == null ? "" : barcode.strip()),
+                Map.of("at", java.sql.Timestamp.from(at), "unit", unit, "barcode", scanned(barcode)),
                 LoanRepository::loan);
     }
 
@@ -250,6 +250,11 @@ class LoanRepository {
                         + "returning id")
                 .param("reader", readerId).param("loan", loanId).param("kind", kind).param("cents", cents)
                 .query(Long.class).single();
+    }
+
+    /** A barcode as scanned or typed, looked up in any case. */
+    private static String scanned(String barcode) {
+        return barcode == null ? "" : barcode.strip();
     }
 
     private static final String SELECT = """

@@ -138,7 +138,7 @@ class HoldRepository {
         });
     }
 
-    /** {@link #anyLive} for the title of the copy {@code itemId}, as a statement to send with others. */
+    /** {@link #anyLive} for the title of the copy with this barcode (any case), as a statement to send with others. */
     RoundTrip.Step<Boolean> anyLiveForBarcodeStep(String barcode) {
         return RoundTrip.Step.query(ANY_LIVE_ON_BARCODE, Map.of("barcode", barcode == null ? "" : barcode.strip()),
                 rows -> rows.next() && rows.getBoolean(1));

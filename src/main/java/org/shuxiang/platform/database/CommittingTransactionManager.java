@@ -17,8 +17,8 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
  * Spring's JDBC transaction manager, except that a transaction with {@link WritesAtCommit} sends them and
  * its {@code COMMIT} as one statement list: one round trip to PostgreSQL instead of two. PostgreSQL runs
  * the list in order and stops at the first error, so a write that fails fails the commit and nothing of
- * the transaction stays. A unique violation among writes that said what a duplicate means is that
- * refusal (the first such write's: a transaction sends one at most).
+ * the transaction stays. A unique violation among writes that said what a duplicate means is the first
+ * such write's refusal (a checkout sends one such write, its loan).
  */
 class CommittingTransactionManager extends JdbcTransactionManager {
 
