@@ -40,8 +40,8 @@ public class CirculatingItems {
 
     private static final String LOCK_BY_ID = SELECT + "where i.id = :id for update of i";
 
-    /** A barcode as scanned or typed, looked up in any case. */
-    private static String scanned(String barcode) {
+    /** A barcode as scanned or typed (untrimmed, perhaps null), as every barcode look-up takes it: in any case. */
+    public static String scanned(String barcode) {
         return barcode == null ? "" : barcode.strip();
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.shuxiang.catalog.CirculatingItems;
 import org.shuxiang.catalog.ItemType;
 import org.shuxiang.patrons.CardType;
 import org.shuxiang.platform.database.RoundTrip;
@@ -167,7 +168,7 @@ class LoanRepository {
 
                         where l.item_id = (select id from item where upper(barcode) = upper(:barcode))
                           and l.returned_at is null""")
-                .param("barcode", scanned(barcode)).query(LoanRepository::loan).optional();
+                .param("barcode", CirculatingItems.scanned(barcode)).query(LoanRepository::loan).optional();
     }
 
     /** Who borrowed an open loan, and what: to lock both before the loan itself is read again. */
@@ -217,7 +218,7 @@ class LoanRepository {
                                       where l.item_id = (select id from item where upper(barcode) = upper(:barcode))
                                         and l.returned_at is null)
                         for update of r""",
-                Map.of("barcode", scanned(barcode)), (rs, n) -> rs.getLong(1));
+                Map.of("barcode", CirculatingItems.scanned(barcode)), (rs, n) -> rs.getLong(1));
     }
 
     /**
@@ -235,7 +236,7 @@ class LoanRepository {
                           and l.reader_id = nullif(current_setting('shuxiang.borrower', true), '')::bigint
                         returning l.id, l.item_id, i.barcode, b.title, l.reader_id, l.card_number, l.lending_unit,
                                   l.rule_id, l.checked_out_at, l.due_on, l.renewals, l.returned_at, l.return_unit""",
-                Map.of("at", java.sql.Timestamp.from(at), "unit", unit, "barcode", scanned(barcode)),
+                Map.of("at", java.sql.Timestamp.from(at), "unit", unit, "barcode", CirculatingItems.scanned(barcode)),
                 LoanRepository::loan);
     }
 
@@ -250,11 +251,6 @@ class LoanRepository {
                         + "returning id")
                 .param("reader", readerId).param("loan", loanId).param("kind", kind).param("cents", cents)
                 .query(Long.class).single();
-    }
-
-    /** A barcode as scanned or typed, looked up in any case. */
-    private static String scanned(String barcode) {
-        return barcode == null ? "" : barcode.strip();
     }
 
     private static final String SELECT = """

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.shuxiang.catalog.CirculatingItems;
 import org.shuxiang.platform.database.RoundTrip;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -140,7 +141,7 @@ class HoldRepository {
 
     /** {@link #anyLive} for the title of the copy with this barcode (any case), as a statement to send with others. */
     RoundTrip.Step<Boolean> anyLiveForBarcodeStep(String barcode) {
-        return RoundTrip.Step.query(ANY_LIVE_ON_BARCODE, Map.of("barcode", barcode == null ? "" : barcode.strip()),
+        return RoundTrip.Step.query(ANY_LIVE_ON_BARCODE, Map.of("barcode", CirculatingItems.scanned(barcode)),
                 rows -> rows.next() && rows.getBoolean(1));
     }
 

@@ -46,9 +46,7 @@ public class RoundTrip {
      * {@link Step#result()} is its answer.
      */
     public void run(Step<?>... steps) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalTransactionStateException("statements sent together belong to one transaction");
-        }
+        requireTransaction();
         send(steps);
     }
 
@@ -76,9 +74,7 @@ public class RoundTrip {
 
     /** {@link #runWithCommit(Step[])} for writes a unique constraint may refuse: a duplicate is {@code ifDuplicate}'s exception. */
     public void runWithCommit(Supplier<? extends RuntimeException> ifDuplicate, Step<?>... steps) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalTransactionStateException("statements sent together belong to one transaction");
-        }
+        requireTransaction();
         if (beganByCaller()) {
             for (Step<?> step : steps) {
                 if (!WritesAtCommit.add(ifDuplicate, step.sql, step.arguments)) {
@@ -94,6 +90,12 @@ public class RoundTrip {
                 throw duplicate;
             }
             throw ifDuplicate.get();
+        }
+    }
+
+    private static void requireTransaction() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalTransactionStateException("statements sent together belong to one transaction");
         }
     }
 
