@@ -78,6 +78,10 @@ public class CirculationDriver {
         AtomicLong recorded = new AtomicLong();
         latencies[0] = new long[10_000_000];
         boolean[] measuring = {false};
+        // transactions over 30 ms by the second they were due in, counted from the driver's start: whether the
+        // tail comes from stalls (a few seconds hold most of it) or from queueing all along
+        long origin = System.nanoTime();
+        java.util.concurrent.atomic.AtomicIntegerArray slowBySecond = new java.util.concurrent.atomic.AtomicIntegerArray(7200);
 
         // one transaction, timed from its intended start
         java.util.function.LongConsumer run = intended -> {
@@ -114,6 +118,9 @@ public class CirculationDriver {
                     long at = recorded.getAndIncrement();
                     if (at < latencies[0].length) {
                         latencies[0][(int) at] = took;
+                    }
+                    if (took > 30_000_000L) {
+                        slowBySecond.incrementAndGet((int) Math.min(7199, (intended - origin) / 1_000_000_000L));
                     }
                 }
                 if (kind.equals("checkout") && response.statusCode() == 201) {
@@ -161,6 +168,7 @@ public class CirculationDriver {
             workers.shutdown();
             workers.awaitTermination(warmup + seconds + 60, TimeUnit.SECONDS);
             report("open model, " + rate + " transactions/s offered", latencies[0], recorded.get(), seconds, outcomes);
+            reportSlowSeconds(slowBySecond);
         } else {
             int clients = Integer.parseInt(o.getOrDefault("clients", "64"));
             ExecutorService workers = Executors.newFixedThreadPool(clients);
@@ -286,6 +294,27 @@ public class CirculationDriver {
     static String group(java.util.regex.Pattern pattern, String body) {
         java.util.regex.Matcher m = pattern.matcher(body);
         return m.find() ? m.group(1) : "?";
+    }
+
+    /** The seconds that held the most transactions over 30 ms, and their share of all such transactions. */
+    static void reportSlowSeconds(java.util.concurrent.atomic.AtomicIntegerArray slow) {
+        List<int[]> seconds = new java.util.ArrayList<>();
+        long all = 0;
+        for (int i = 0; i < slow.length(); i++) {
+            if (slow.get(i) > 0) {
+                seconds.add(new int[] {i, slow.get(i)});
+                all += slow.get(i);
+            }
+        }
+        seconds.sort((a, b) -> b[1] - a[1]);
+        StringBuilder worst = new StringBuilder();
+        long inWorst = 0;
+        for (int[] s : seconds.subList(0, Math.min(5, seconds.size()))) {
+            worst.append(" t=").append(s[0]).append("s:").append(s[1]);
+            inWorst += s[1];
+        }
+        System.out.printf("over 30 ms: %d transactions in %d seconds; the worst five seconds hold %d:%s%n", all,
+                seconds.size(), inWorst, worst);
     }
 
     static void report(String what, long[] all, long count, int seconds, Map<String, AtomicInteger> outcomes) {

@@ -20,9 +20,10 @@ import_catalogue() {
     --logging.level.root=warn --logging.level.org.shuxiang.catalog.ImportCommand=info 2>&1 | grep -E "Import|ERROR" || true
 }
 
-# start_server: the packaged jar on that data with a 1 GiB heap, waiting until it is healthy.
+# start_server: the packaged jar on that data with a 1 GiB heap and ZGC, as README runs a server (ADR 0017; set
+# BENCH_GC=-XX:+UseG1GC to measure the JVM's default collector), waiting until it is healthy.
 start_server() {
-  SHUXIANG_DATA_DIR="$data" java -Xmx1g ${BENCH_JAVA_OPTS:-} -jar "$jar" --server.port="$port" --logging.level.root=warn \
+  SHUXIANG_DATA_DIR="$data" java -Xmx1g ${BENCH_GC:--XX:+UseZGC} ${BENCH_JAVA_OPTS:-} -jar "$jar" --server.port="$port" --logging.level.root=warn \
     --logging.level.org.shuxiang=info >"$work/app.log" 2>&1 &
   app_pid=$!
   trap 'kill $app_pid 2>/dev/null || true; wait $app_pid 2>/dev/null || true; rm -rf "$work"' EXIT
