@@ -550,14 +550,17 @@ public class Circulating {
         return after;
     }
 
-    /** Removes a rule; the network's default (any card, any item, the whole network) cannot be removed. */
+    /**
+     * Removes a rule from the matrix; the network's default (any card, any item, the whole network) cannot be
+     * removed. Loans made under it keep its terms: it is retired, not deleted.
+     */
     @Transactional
     public void removeRule(long id) {
         LoanRule rule = ruleForChange(id);
         if (rule.cardType() == null && rule.itemType() == null && rule.unitCode() == null) {
             throw new RefusedException(CirculationRefusal.DEFAULT_RULE_KEPT, id);
         }
-        loans.deleteRule(id);
+        loans.retireRule(id, access.currentActor().name());
         matrix = null;
         audit.record("LOAN_RULE_REMOVED", "LOAN_RULE", Long.toString(id), rule.unitCode(), Map.of("rule", rule));
     }
@@ -633,8 +636,15 @@ public class Circulating {
         }
         Optional<LoanRule> rule = matrix().rules().stream().filter(r -> r.id() == loan.ruleId()).findFirst();
         if (rule.isEmpty()) {
+            rule = Optional.ofNullable(retiredRules.get(loan.ruleId()));
+        }
+        if (rule.isEmpty()) {
             matrix = null; // a rule added on another node since this one last read the matrix
             rule = matrix().rules().stream().filter(r -> r.id() == loan.ruleId()).findFirst();
+        }
+        if (rule.isEmpty()) { // retired since the loan was made: its terms as they were, kept
+            rule = loans.retiredRule(loan.ruleId());
+            rule.ifPresent(r -> retiredRules.put(r.id(), r));
         }
         return rule.orElse(null);
     }
@@ -655,6 +665,8 @@ public class Circulating {
     }
 
     private static final long MATRIX_GOOD_FOR_NANOS = 5_000_000_000L;
+    /** Rules read by id for loans made under them, out of the matrix: retired rules no longer change. */
+    private final Map<Long, LoanRule> retiredRules = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile CachedMatrix matrix;
 
     List<String> path(String unit) {

@@ -25,8 +25,16 @@ class LoanRepository {
         this.jdbc = jdbc;
     }
 
+    /** The rules in force (the policy matrix); retired rules are kept for the loans made under them. */
     List<LoanRule> rules() {
-        return jdbc.sql("select * from loan_rule order by id").query(LoanRepository::rule).list();
+        return jdbc.sql("select * from loan_rule where retired_at is null order by id").query(LoanRepository::rule)
+                .list();
+    }
+
+    /** A retired rule by its id: the terms a loan made under it keeps. */
+    Optional<LoanRule> retiredRule(long id) {
+        return jdbc.sql("select * from loan_rule where id = :id and retired_at is not null").param("id", id)
+                .query(LoanRepository::rule).optional();
     }
 
     long insertRule(LoanRule r, String by) {
@@ -53,7 +61,7 @@ class LoanRepository {
                             max_loans = :maxLoans, max_loans_of_type = :maxOfType, max_holds = :maxHolds,
                             daily_fee_cents = :fee, fee_cap_cents = :cap, grace_days = :grace,
                             suspension_days = :suspension, note = :note, updated_at = now(), updated_by = :by
-                        where id = :id""")
+                        where id = :id and retired_at is null""")
                 .param("days", r.loanDays()).param("renewals", r.renewals()).param("renewalDays", r.renewalDays())
                 .param("maxLoans", r.maxLoans()).param("maxOfType", r.maxLoansOfType()).param("maxHolds", r.maxHolds())
                 .param("fee", r.dailyFeeCents()).param("cap", r.feeCapCents()).param("grace", r.graceDays())
@@ -61,10 +69,13 @@ class LoanRepository {
                 .update();
     }
 
-    /** Removes a rule; loans made under it keep their id and fall back to no rule (no fee, no renewal). */
-    void deleteRule(long id) {
-        jdbc.sql("update loan set rule_id = null where rule_id = :id").param("id", id).update();
-        jdbc.sql("delete from loan_rule where id = :id").param("id", id).update();
+    /**
+     * Takes a rule out of the matrix. It is kept, retired: loans made under it keep their terms (fees, renewals)
+     * until they end, and the database refuses to delete it (V24).
+     */
+    void retireRule(long id, String by) {
+        jdbc.sql("update loan_rule set retired_at = now(), updated_at = now(), updated_by = :by where id = :id")
+                .param("id", id).param("by", by).update();
     }
 
     /** The open loans of a reader: how many, and how many of one item type. */

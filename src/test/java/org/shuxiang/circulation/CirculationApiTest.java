@@ -1,6 +1,7 @@
 package org.shuxiang.circulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -289,6 +290,30 @@ class CirculationApiTest extends LibraryTest {
                 .andExpect(jsonPath("$.blocks[0].until").value(LocalDate.now(SHANGHAI).plusDays(6).toString()));
         api.as("demo-desk").post("/api/v1/circulation/checkouts", checkout(card, item("C-SUSP-0002", ItemType.BOOK)))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("READER_BLOCKED"));
+    }
+
+    @Test
+    void a_loan_keeps_the_terms_of_a_rule_removed_after_it_was_made_and_rules_and_units_are_never_deleted()
+            throws Exception {
+        String created = api.as("demo-central").post("/api/v1/circulation/rules", """
+                {"unitCode": "TGQ-B01", "cardType": "ELDERLY", "loanDays": 30, "renewals": 1, "renewalDays": 30,
+                 "maxLoans": 10, "maxHolds": 5, "dailyFeeCents": 20, "feeCapCents": 1000, "note": "老年证"}""")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long rule = ((Number) JsonPath.read(created, "$.id")).longValue();
+        String card = reader("ELDERLY");
+        api.as("demo-desk").post("/api/v1/circulation/checkouts", checkout(card, item("C-KEPT-0001", ItemType.BOOK)))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.ruleId").value(rule));
+        api.as("demo-central").delete("/api/v1/circulation/rules/" + rule).andExpect(status().isNoContent());
+        api.as("demo-desk").get("/api/v1/circulation/rules")
+                .andExpect(jsonPath("$[?(@.id == " + rule + ")]").isEmpty());
+        jdbc.sql("update loan set due_on = current_date - 5 where reader_id = :r").param("r", readerOf(card)).update();
+        // 5 days late at the removed rule's 0.20 元 a day, not the network default's 0.10
+        api.as("demo-desk").post("/api/v1/circulation/checkins", """
+                {"barcode": "C-KEPT-0001", "unit": "TGQ-B01"}""").andExpect(jsonPath("$.feeCents").value(100));
+        assertThatThrownBy(() -> jdbc.sql("delete from loan_rule where id = :id").param("id", rule).update())
+                .hasMessageContaining("kept");
+        assertThatThrownBy(() -> jdbc.sql("delete from org_unit where code = 'TGQ-B01'").update())
+                .hasMessageContaining("kept");
     }
 
     @Test
