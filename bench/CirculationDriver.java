@@ -81,6 +81,7 @@ public class CirculationDriver {
         // transactions over 30 ms by the second they were due in, counted from the driver's start: whether the
         // tail comes from stalls (a few seconds hold most of it) or from queueing all along
         long origin = System.nanoTime();
+        java.time.Instant startedAt = java.time.Instant.now();
         java.util.concurrent.atomic.AtomicIntegerArray slowBySecond = new java.util.concurrent.atomic.AtomicIntegerArray(7200);
 
         // one transaction, timed from its intended start
@@ -168,7 +169,7 @@ public class CirculationDriver {
             workers.shutdown();
             workers.awaitTermination(warmup + seconds + 60, TimeUnit.SECONDS);
             report("open model, " + rate + " transactions/s offered", latencies[0], recorded.get(), seconds, outcomes);
-            reportSlowSeconds(slowBySecond);
+            reportSlowSeconds(slowBySecond, startedAt);
         } else {
             int clients = Integer.parseInt(o.getOrDefault("clients", "64"));
             ExecutorService workers = Executors.newFixedThreadPool(clients);
@@ -297,7 +298,7 @@ public class CirculationDriver {
     }
 
     /** The seconds that held the most transactions over 30 ms, and their share of all such transactions. */
-    static void reportSlowSeconds(java.util.concurrent.atomic.AtomicIntegerArray slow) {
+    static void reportSlowSeconds(java.util.concurrent.atomic.AtomicIntegerArray slow, java.time.Instant startedAt) {
         List<int[]> seconds = new java.util.ArrayList<>();
         long all = 0;
         for (int i = 0; i < slow.length(); i++) {
@@ -313,8 +314,9 @@ public class CirculationDriver {
             worst.append(" t=").append(s[0]).append("s:").append(s[1]);
             inWorst += s[1];
         }
-        System.out.printf("over 30 ms: %d transactions in %d seconds; the worst five seconds hold %d:%s%n", all,
-                seconds.size(), inWorst, worst);
+        System.out.printf("over 30 ms: %d transactions in %d seconds; the worst five seconds hold %d:%s"
+                + " (t counts from %s, the warm-up's start)%n", all, seconds.size(), inWorst, worst,
+                startedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
     static void report(String what, long[] all, long count, int seconds, Map<String, AtomicInteger> outcomes) {

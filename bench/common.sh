@@ -26,7 +26,9 @@ start_server() {
   SHUXIANG_DATA_DIR="$data" java -Xmx1g ${BENCH_GC:--XX:+UseZGC} ${BENCH_JAVA_OPTS:-} -jar "$jar" --server.port="$port" --logging.level.root=warn \
     --logging.level.org.shuxiang=info >"$work/app.log" 2>&1 &
   app_pid=$!
-  trap 'kill $app_pid 2>/dev/null || true; wait $app_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+  # BENCH_KEEP_LOG names a file to keep the server's log in (the scratch folder goes at the end)
+  trap 'kill $app_pid 2>/dev/null || true; wait $app_pid 2>/dev/null || true
+        [ -z "${BENCH_KEEP_LOG:-}" ] || cp "$work/app.log" "$BENCH_KEEP_LOG"; rm -rf "$work"' EXIT
   for _ in $(seq 1 180); do
     curl -fsS "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break
     sleep 1

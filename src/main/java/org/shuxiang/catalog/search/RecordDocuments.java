@@ -133,7 +133,7 @@ final class RecordDocuments {
     /**
      * A record's availability and loan count as they are now, when they changed since its document was
      * written (checkouts and returns): kept in memory beside the index and folded into its doc values
-     * at each commit, so that lending a book does not rewrite a doc-values column of the index.
+     * at a quiet moment, so that lending a book does not rewrite a doc-values column of the index.
      */
     record Live(BytesRef available, long loans) {
     }

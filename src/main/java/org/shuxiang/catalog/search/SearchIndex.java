@@ -46,6 +46,8 @@ public class SearchIndex implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     private static final String XMIN = "xmin";
+    /** Where the live values not folded into a commit are read again from at a start (see {@link #liveFrom}). */
+    private static final String LIVE_FROM = "liveFrom";
     /** The layout of the documents; an index of another layout is rebuilt at start. */
     private static final String SCHEMA = "schema";
     static final String SCHEMA_VERSION = "3";
@@ -95,15 +97,30 @@ public class SearchIndex implements SmartLifecycle {
     private final Map<Long, Long> indexedAt = new java.util.HashMap<>();
     /**
      * Availability and loan counts of records lent or returned since their documents were written, by
-     * record: read by searches before the doc values, and folded into the doc values at each commit.
+     * record: read by searches before the doc values, and folded into the doc values at a quiet moment.
      * Updating doc values in place rewrites the whole column of each segment touched at the next
      * refresh: with loans all over a large catalogue, that was most of the index's work.
      */
     private final java.util.concurrent.ConcurrentHashMap<Long, RecordDocuments.Live> liveValues =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong liveVersion = new java.util.concurrent.atomic.AtomicLong();
-    /** A commit every {@value #LIVE_COMMIT_SECONDS} s at least while only live values changed. */
-    static final long LIVE_COMMIT_SECONDS = 60;
+    /**
+     * Folding the live values into the doc values rewrites the two columns of every segment a loan touched:
+     * about a second of a core on a million records, whatever the number of values. It waits for a quiet
+     * spell ({@value #FOLD_WHEN_QUIET_SECONDS} s without a change), and comes at the latest after
+     * {@value #FOLD_AT_LATEST_SECONDS} s or at {@value #FOLD_AT_VALUES} values; and at every stop.
+     */
+    static final long FOLD_WHEN_QUIET_SECONDS = 60;
+    static final long FOLD_AT_LATEST_SECONDS = 2 * 3600;
+    static final int FOLD_AT_VALUES = 500_000;
+    /**
+     * The change log's position at the last fold. A commit without a fold keeps it beside its own position;
+     * a start catches up from it, so that the live values of changes since are read again: they are not in
+     * the doc values.
+     */
+    private String liveFrom = "1";
+    private long lastFold = System.nanoTime();
+    private long lastChange = System.nanoTime();
     static final int KEEP_WRITTEN = 200_000;
     private boolean liveDirty;
     /** Whether the last pass wrote or deleted documents (not only live values). */
@@ -139,7 +156,8 @@ public class SearchIndex implements SmartLifecycle {
             }
             Map<String, String> committed = live.writer().getLiveCommitData() == null ? Map.of()
                     : toMap(live.writer().getLiveCommitData());
-            xmin = committed.getOrDefault(XMIN, "1");
+            xmin = committed.getOrDefault(LIVE_FROM, committed.getOrDefault(XMIN, "1"));
+            liveFrom = xmin;
             if (name != null && !SCHEMA_VERSION.equals(committed.get(SCHEMA))) {
                 outdated = true;
             }
@@ -172,7 +190,7 @@ public class SearchIndex implements SmartLifecycle {
         indexers.shutdown();
         synchronized (writeLock) {
             try {
-                commit(live, xmin);
+                commit(live, xmin, true);
                 live.close();
                 if (ephemeral) {
                     deleteTree(root);
@@ -203,7 +221,9 @@ public class SearchIndex implements SmartLifecycle {
             try {
                 String next = sources.snapshotXmin();
                 int applied = applyChangesSince(live, xmin, indexedAt);
+                long now = System.nanoTime();
                 if (applied > 0) {
+                    lastChange = now;
                     log.debug("Indexed {} changed records from transaction {} on; the oldest running is {}",
                             applied, xmin, next);
                 }
@@ -224,10 +244,11 @@ public class SearchIndex implements SmartLifecycle {
                 if (!unrefreshed && live.written().size() > KEEP_WRITTEN) {
                     live.written().clear(); // the searchers show them all: they can be looked up again
                 }
-                long sinceCommit = System.nanoTime() - lastCommit;
-                if (dirty && sinceCommit > COMMIT_EVERY_NANOS
-                        || liveDirty && sinceCommit > LIVE_COMMIT_SECONDS * 1_000_000_000L) {
-                    commit(live, xmin);
+                boolean fold = liveDirty && (now - lastChange > FOLD_WHEN_QUIET_SECONDS * 1_000_000_000L
+                        || now - lastFold > FOLD_AT_LATEST_SECONDS * 1_000_000_000L
+                        || liveValues.size() >= FOLD_AT_VALUES);
+                if (fold || dirty && now - lastCommit > COMMIT_EVERY_NANOS) {
+                    commit(live, xmin, fold);
                 }
                 return applied;
             } catch (IOException e) {
@@ -262,7 +283,7 @@ public class SearchIndex implements SmartLifecycle {
             synchronized (writeLock) {
                 String next = sources.snapshotXmin();
                 applyChangesSince(fresh, start, new java.util.HashMap<>());
-                commit(fresh, next);
+                commit(fresh, next, true);
                 fresh.searchers().maybeRefreshBlocking();
                 fresh.written().clear();
                 Generation old = live;
@@ -310,11 +331,42 @@ public class SearchIndex implements SmartLifecycle {
         synchronized (writeLock) {
             catchUp(true);
             try {
-                commit(live, xmin);
+                commit(live, xmin, true);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** Catches up and commits now, keeping the live values beside the index, as the tailer does (for tests). */
+    void commitKeepingLiveValues() {
+        synchronized (writeLock) {
+            catchUp(true);
+            try {
+                commit(live, xmin, false);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** As if the server died and started again: what was not committed, and all in memory, is lost (for tests). */
+    void restartAfterCrash() throws IOException, InterruptedException {
+        running = false;
+        tailer.interrupt();
+        tailer.join(10_000);
+        synchronized (writeLock) {
+            live.searchers().close();
+            live.writer().rollback();
+            live.directory().close();
+            liveValues.clear();
+            indexedAt.clear();
+            liveDirty = false;
+            dirty = false;
+            unrefreshed = false;
+            facets = null;
+        }
+        start();
     }
 
     /** The live availability and loan counts (see {@link #liveValues}), for the searches to read. */
@@ -514,14 +566,19 @@ public class SearchIndex implements SmartLifecycle {
      * values first, so that the commit holds all it says it does; once searchers show them, the live
      * values that did not change meanwhile are let go.
      */
-    private void commit(Generation generation, String upTo) throws IOException {
-        List<Map.Entry<Long, RecordDocuments.Live>> folded = List.copyOf(liveValues.entrySet());
+    private void commit(Generation generation, String upTo, boolean fold) throws IOException {
+        long start = System.nanoTime();
+        List<Map.Entry<Long, RecordDocuments.Live>> folded = fold ? List.copyOf(liveValues.entrySet()) : List.of();
         for (Map.Entry<Long, RecordDocuments.Live> entry : folded) {
             generation.writer().updateDocValues(new Term(RecordDocuments.ID, Long.toString(entry.getKey())),
                     new BinaryDocValuesField(RecordDocuments.AVAILABLE, entry.getValue().available()),
                     new NumericDocValuesField(RecordDocuments.LOANS, entry.getValue().loans()));
         }
-        generation.writer().setLiveCommitData(Map.of(XMIN, upTo, SCHEMA, SCHEMA_VERSION).entrySet());
+        if (fold || liveValues.isEmpty()) {
+            liveFrom = upTo; // every change before it is in the documents or the doc values
+        }
+        generation.writer().setLiveCommitData(
+                Map.of(XMIN, upTo, LIVE_FROM, liveFrom, SCHEMA, SCHEMA_VERSION).entrySet());
         generation.writer().commit();
         if (!folded.isEmpty()) {
             generation.searchers().maybeRefreshBlocking();
@@ -529,7 +586,12 @@ public class SearchIndex implements SmartLifecycle {
         }
         liveDirty = !liveValues.isEmpty();
         lastCommit = System.nanoTime();
+        if (fold) {
+            lastFold = lastCommit;
+        }
         dirty = false;
+        log.debug("Committed the search index up to transaction {}, {} live values folded in, in {} ms", upTo,
+                folded.size(), (lastCommit - start) / 1_000_000);
     }
 
     private Generation open(Path dir) throws IOException {

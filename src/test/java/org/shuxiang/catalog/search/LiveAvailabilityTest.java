@@ -10,8 +10,9 @@ import org.shuxiang.catalog.ItemType;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Lending and returning change what searches find at once, through live values beside the index, and
- * those values reach the index itself at its next commit: what a commit holds is all it says it does.
+ * Lending and returning change what searches find at once, through live values beside the index. Those
+ * values reach the index itself when they are folded in, at a quiet moment; a commit between folds says
+ * where to read them again from, so that a restart loses none.
  */
 @IntegrationTest
 class LiveAvailabilityTest extends LibraryTest {
@@ -71,5 +72,22 @@ class LiveAvailabilityTest extends LibraryTest {
         setStatus("LIVE-0102", "ON_LOAN");
         index.catchUp();
         assertThat(onShelfAt("YAQ-B01", record)).isFalse();
+    }
+
+    @Test
+    void a_loan_not_yet_folded_into_the_index_is_read_again_after_a_crash() throws Exception {
+        long record = record("平凡的世界");
+        copy(record, "LIVE-0201", "YAQ-B01", ItemType.BOOK);
+        index.commitNow();
+        setStatus("LIVE-0201", "ON_LOAN");
+        long other = record("白鹿原"); // a new document: the commit that follows has something of its own to hold
+        copy(other, "LIVE-0202", "YAQ-B01", ItemType.BOOK);
+        index.commitKeepingLiveValues();
+        assertThat(index.liveAvailability()).as("committed, not folded").containsKey(record);
+
+        index.restartAfterCrash();
+        index.catchUp();
+        assertThat(onShelfAt("YAQ-B01", record)).as("the loan read again from the change log").isFalse();
+        assertThat(onShelfAt("YAQ-B01", other)).isTrue();
     }
 }
