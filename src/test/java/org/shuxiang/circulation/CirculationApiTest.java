@@ -306,8 +306,12 @@ class CirculationApiTest extends LibraryTest {
         api.as("demo-central").delete("/api/v1/circulation/rules/" + rule).andExpect(status().isNoContent());
         api.as("demo-desk").get("/api/v1/circulation/rules")
                 .andExpect(jsonPath("$[?(@.id == " + rule + ")]").isEmpty());
+        api.as("demo-central").post("/api/v1/circulation/rules", """
+                {"unitCode": "TGQ-B01", "cardType": "ELDERLY", "loanDays": 30, "renewals": 1, "renewalDays": 30,
+                 "maxLoans": 10, "maxHolds": 5, "dailyFeeCents": 30, "feeCapCents": 1000}""")
+                .andExpect(status().isCreated()); // the cell takes a new rule
         jdbc.sql("update loan set due_on = current_date - 5 where reader_id = :r").param("r", readerOf(card)).update();
-        // 5 days late at the removed rule's 0.20 元 a day, not the network default's 0.10
+        // 5 days late at the removed rule's 0.20 元 a day: not the new rule's 0.30, nor the network default's 0.10
         api.as("demo-desk").post("/api/v1/circulation/checkins", """
                 {"barcode": "C-KEPT-0001", "unit": "TGQ-B01"}""").andExpect(jsonPath("$.feeCents").value(100));
         assertThatThrownBy(() -> jdbc.sql("delete from loan_rule where id = :id").param("id", rule).update())
