@@ -634,19 +634,23 @@ public class Circulating {
         if (loan.ruleId() == null) {
             return null;
         }
-        Optional<LoanRule> rule = matrix().rules().stream().filter(r -> r.id() == loan.ruleId()).findFirst();
-        if (rule.isEmpty()) {
-            rule = Optional.ofNullable(retiredRules.get(loan.ruleId()));
-        }
-        if (rule.isEmpty()) {
-            matrix = null; // a rule added on another node since this one last read the matrix
-            rule = matrix().rules().stream().filter(r -> r.id() == loan.ruleId()).findFirst();
-        }
-        if (rule.isEmpty()) { // retired since the loan was made: its terms as they were, kept
-            rule = loans.retiredRule(loan.ruleId());
-            rule.ifPresent(r -> retiredRules.put(r.id(), r));
-        }
-        return rule.orElse(null);
+        long id = loan.ruleId();
+        return inMatrix(id)
+                .or(() -> Optional.ofNullable(retiredRules.get(id)))
+                .or(() -> {
+                    matrix = null; // a rule added on another node since this one last read the matrix
+                    return inMatrix(id);
+                })
+                .or(() -> { // retired since the loan was made: its terms as they were, kept
+                    Optional<LoanRule> retired = loans.retiredRule(id);
+                    retired.ifPresent(r -> retiredRules.put(id, r));
+                    return retired;
+                })
+                .orElse(null);
+    }
+
+    private Optional<LoanRule> inMatrix(long ruleId) {
+        return matrix().rules().stream().filter(r -> r.id() == ruleId).findFirst();
     }
 
     /** The policy matrix, read at most every few seconds: it changes rarely and is asked on every checkout. */

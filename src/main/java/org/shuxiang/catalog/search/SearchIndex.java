@@ -122,7 +122,6 @@ public class SearchIndex implements SmartLifecycle {
     private long lastFold = System.nanoTime();
     private long lastChange = System.nanoTime();
     static final int KEEP_WRITTEN = 200_000;
-    private boolean liveDirty;
     /** Whether the last pass wrote or deleted documents (not only live values). */
     private boolean documentsWritten;
     private volatile FacetState facets;
@@ -244,7 +243,7 @@ public class SearchIndex implements SmartLifecycle {
                 if (!unrefreshed && live.written().size() > KEEP_WRITTEN) {
                     live.written().clear(); // the searchers show them all: they can be looked up again
                 }
-                boolean fold = liveDirty && (now - lastChange > FOLD_WHEN_QUIET_SECONDS * 1_000_000_000L
+                boolean fold = !liveValues.isEmpty() && (now - lastChange > FOLD_WHEN_QUIET_SECONDS * 1_000_000_000L
                         || now - lastFold > FOLD_AT_LATEST_SECONDS * 1_000_000_000L
                         || liveValues.size() >= FOLD_AT_VALUES);
                 if (fold || dirty && now - lastCommit > COMMIT_EVERY_NANOS) {
@@ -328,22 +327,19 @@ public class SearchIndex implements SmartLifecycle {
 
     /** Catches up and commits now, folding the live values into the index (for tests). */
     void commitNow() {
-        synchronized (writeLock) {
-            catchUp(true);
-            try {
-                commit(live, xmin, true);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        catchUpAndCommit(true);
     }
 
     /** Catches up and commits now, keeping the live values beside the index, as the tailer does (for tests). */
     void commitKeepingLiveValues() {
+        catchUpAndCommit(false);
+    }
+
+    private void catchUpAndCommit(boolean fold) {
         synchronized (writeLock) {
             catchUp(true);
             try {
-                commit(live, xmin, false);
+                commit(live, xmin, fold);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -361,7 +357,6 @@ public class SearchIndex implements SmartLifecycle {
             live.directory().close();
             liveValues.clear();
             indexedAt.clear();
-            liveDirty = false;
             dirty = false;
             unrefreshed = false;
             facets = null;
@@ -465,7 +460,6 @@ public class SearchIndex implements SmartLifecycle {
                 liveValues.put(source.id(), new RecordDocuments.Live(RecordDocuments.availability(source.availableAt()),
                         source.loanCount()));
                 liveVersion.incrementAndGet();
-                liveDirty = true;
             } else {
                 whole.add(source);
                 generation.written().put(source.id(), structure);
@@ -584,7 +578,6 @@ public class SearchIndex implements SmartLifecycle {
             generation.searchers().maybeRefreshBlocking();
             folded.forEach(entry -> liveValues.remove(entry.getKey(), entry.getValue()));
         }
-        liveDirty = !liveValues.isEmpty();
         lastCommit = System.nanoTime();
         if (fold) {
             lastFold = lastCommit;
