@@ -111,6 +111,25 @@ class RoundTripTest {
     }
 
     @Test
+    void a_value_named_twice_is_sent_for_both_places_and_a_null_is_an_sql_null() {
+        Map<String, Object> values = new java.util.HashMap<>();
+        values.put("word", "书香");
+        values.put("nothing", null);
+        RoundTrip.Step<String> step = RoundTrip.Step.query(
+                "select :word || '/' || :word || '/' || coalesce(cast(:nothing as text), 'null')", values,
+                rows -> rows.next() ? rows.getString(1) : null);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> roundTrip.run(step));
+        assertThat(step.result()).isEqualTo("书香/书香/null");
+    }
+
+    @Test
+    void a_value_not_given_is_refused_with_its_name() {
+        assertThatThrownBy(() -> RoundTrip.Step.query("select :given, :forgotten", Map.of("given", 1), rows -> null))
+                .isInstanceOf(org.springframework.dao.InvalidDataAccessApiUsageException.class)
+                .hasMessageContaining("'forgotten'");
+    }
+
+    @Test
     void statements_sent_together_belong_to_a_transaction() {
         assertThatThrownBy(() -> roundTrip.run(lastAction("x")))
                 .isInstanceOf(IllegalTransactionStateException.class);
