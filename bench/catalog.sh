@@ -43,6 +43,6 @@ else
     --concurrency "$clients" --warmup 2000
 fi
 echo "== heap of the server after the run"
-jcmd "$app_pid" GC.heap_info | head -n 4 || true
-jcmd "$app_pid" GC.run >/dev/null 2>&1 || true
-jcmd "$app_pid" GC.heap_info | head -n 4 || true
+jcmd_ "$app_pid" GC.heap_info | head -n 4 || true
+jcmd_ "$app_pid" GC.run >/dev/null 2>&1 || true
+jcmd_ "$app_pid" GC.heap_info | head -n 4 || true

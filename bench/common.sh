@@ -21,13 +21,15 @@ import_catalogue() {
 }
 
 # start_server: the packaged jar on that data with a 1 GiB heap and ZGC, as README runs a server (ADR 0017; set
-# BENCH_GC=-XX:+UseG1GC to measure the JVM's default collector), waiting until it is healthy.
+# BENCH_GC=-XX:+UseG1GC to measure the JVM's default collector), waiting until it is healthy. BENCH_JAVA names
+# another JVM to run the server on (the driver stays on the default one).
 start_server() {
-  SHUXIANG_DATA_DIR="$data" java -Xmx1g ${BENCH_GC:--XX:+UseZGC} ${BENCH_JAVA_OPTS:-} -jar "$jar" --server.port="$port" --logging.level.root=warn \
+  SHUXIANG_DATA_DIR="$data" "${BENCH_JAVA:-java}" -Xmx1g ${BENCH_GC:--XX:+UseZGC} ${BENCH_JAVA_OPTS:-} -jar "$jar" --server.port="$port" --logging.level.root=warn \
     --logging.level.org.shuxiang=info >"$work/app.log" 2>&1 &
   app_pid=$!
   # BENCH_KEEP_LOG names a file to keep the server's log in (the scratch folder goes at the end)
-  trap 'kill $app_pid 2>/dev/null || true; wait $app_pid 2>/dev/null || true
+  # also_stop: processes of the benchmark's own (its driver) that must not outlive it when it fails
+  trap 'kill ${also_stop:-} $app_pid 2>/dev/null || true; wait $app_pid 2>/dev/null || true
         [ -z "${BENCH_KEEP_LOG:-}" ] || cp "$work/app.log" "$BENCH_KEEP_LOG"; rm -rf "$work"' EXIT
   for _ in $(seq 1 180); do
     curl -fsS "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break
@@ -40,6 +42,9 @@ start_server() {
     until grep -q "Rebuilt the search index" "$work/app.log"; do sleep 5; done
   fi
 }
+
+# jcmd_ PID COMMAND: jcmd of the JVM the server runs on (one JDK's jcmd cannot attach to another's JVM).
+jcmd_() { "$(dirname "$(command -v "${BENCH_JAVA:-java}")")/jcmd" "$@"; }
 
 psql_() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d shuxiang -Atq "$@"; }
 

@@ -33,7 +33,11 @@ while read -r unit; do
 done < "$work/units"
 echo "$(wc -l < "$work/accounts.tsv") accounts"
 
-heap_used() { jcmd "$app_pid" GC.heap_info | grep -oE 'used [0-9]+K' | head -n 1 | grep -oE '[0-9]+'; }
+# the heap in use, in KiB (JDK 17 prints it in K; later JDKs' ZGC in M)
+heap_used() {
+  jcmd_ "$app_pid" GC.heap_info | grep -oE 'used [0-9]+[KM]' | head -n 1 |
+    awk '{ n = substr($2, 1, length($2) - 1); print (substr($2, length($2)) == "M") ? n * 1024 : n }'
+}
 rss() { ps -o rss= -p "$app_pid" | tr -d ' '; }
 
 echo "== $connections kiosks, $rate messages/s offered, ${warmup}s warm-up, ${seconds}s measured"
@@ -41,8 +45,9 @@ java -Xss256k -Xmx512m bench/Sip2Driver.java --port "$sip2_port" --pairs "$work/
   --accounts "$work/accounts.tsv" --connections "$connections" --rate "$rate" --seconds "$seconds" \
   --warmup "$warmup" --report 30 &
 driver=$!
+also_stop=$driver
 sleep $((warmup - 10))
-jcmd "$app_pid" GC.run >/dev/null
+jcmd_ "$app_pid" GC.run >/dev/null
 start_heap=$(heap_used)
 echo "server: live heap after a full collection ${start_heap} KiB, resident $(rss) KiB"
 pg_master=$(pgrep -f -- "-p $pg_port" | head -n 1)
@@ -54,7 +59,7 @@ for _ in $(seq 60 60 "$seconds"); do
 done
 cpu_app1=$(cpu_seconds "$app_pid"); cpu_pg1=$(cpu_seconds $pg_pids); cpu_driver1=$(cpu_seconds "$driver")
 wait "$driver"
-jcmd "$app_pid" GC.run >/dev/null
+jcmd_ "$app_pid" GC.run >/dev/null
 end_heap=$(heap_used)
 echo "server: live heap after a full collection ${end_heap} KiB (at the start ${start_heap} KiB), resident $(rss) KiB"
 echo "CPU seconds used while measured (about ${seconds}s): server $(echo "$cpu_app1 - $cpu_app0" | bc), PostgreSQL $(echo "$cpu_pg1 - $cpu_pg0" | bc), driver $(echo "$cpu_driver1 - $cpu_driver0" | bc)"
