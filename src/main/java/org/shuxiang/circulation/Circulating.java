@@ -115,17 +115,16 @@ public class Circulating {
         }
         LocalDate today = LocalDate.ofInstant(at, clock.getZone());
         // one round trip: the holder's row locked; under that lock, the loan a repeated request made, if any,
-        // and the holder's standing; the item locked; and the new loan's id, ready for its insert
+        // and the holder's standing with the new loan's id, ready for its insert; the item locked
         RoundTrip.Step<Optional<Holder>> holderStep = cards.lockHolderStep(cardNumber);
         RoundTrip.Step<Optional<Loan>> earlierStep = requestId == null ? null : loans.byRequestStep(requestId);
-        RoundTrip.Step<LoanRepository.Standing> standingStep =
-                loans.standingOfCardStep(ReaderCards.normalized(cardNumber), today);
+        RoundTrip.Step<LoanRepository.StandingForLoan> standingStep =
+                loans.standingOfCardForLoanStep(ReaderCards.normalized(cardNumber), today);
         RoundTrip.Step<Optional<CirculationItem>> itemStep = items.lockStep(barcode);
-        RoundTrip.Step<Long> loanIdStep = loans.nextIdStep();
         if (earlierStep == null) {
-            roundTrip.run(holderStep, standingStep, itemStep, loanIdStep);
+            roundTrip.run(holderStep, standingStep, itemStep);
         } else {
-            roundTrip.run(holderStep, earlierStep, standingStep, itemStep, loanIdStep);
+            roundTrip.run(holderStep, earlierStep, standingStep, itemStep);
             Optional<Loan> earlier = earlierStep.result();
             if (earlier.isPresent()) {
                 return new Checkout(earlier.get(), earlier.get().ruleId() == null ? 0 : earlier.get().ruleId(), null,
@@ -135,7 +134,7 @@ public class Circulating {
         Holder holder = holderStep.result()
                 .orElseThrow(() -> RefusedException.onField("cardNumber", CirculationRefusal.CARD_UNKNOWN, cardNumber));
         checkCard(holder, today);
-        LoanRepository.Standing standing = standingStep.result();
+        LoanRepository.Standing standing = standingStep.result().standing();
         checkFees(holder, standing);
         CirculationItem item = itemStep.result()
                 .orElseThrow(() -> RefusedException.onField("barcode", CirculationRefusal.ITEM_UNKNOWN, barcode));
@@ -168,7 +167,7 @@ public class Circulating {
         }
         // the loan and the item lent go with the commit, a round trip fewer (nothing here reads them back); the
         // database still refuses a second open loan of the item, then
-        long loanId = loanIdStep.result();
+        long loanId = java.util.Objects.requireNonNull(standingStep.result().loanId(), "an id for the holder's loan");
         roundTrip.runWithCommit(() -> new RefusedException(CirculationRefusal.ITEM_ALREADY_ON_LOAN, item.barcode()),
                 loans.insertLoanStep(loanId, item.id(), holder.readerId(), holder.cardNumber(), lending.code(),
                         rule.id(), now, due, requestId),

@@ -108,16 +108,35 @@ class LoanRepository {
      * the item in one round trip. A card nobody holds stands at nothing.
      */
     RoundTrip.Step<Standing> standingOfCardStep(String cardNumber, LocalDate today) {
-        return RoundTrip.Step.query("""
-                        select count(l.id), count(l.id) filter (where l.due_on < :today),
-                               (select coalesce(sum(amount_cents - paid_cents - waived_cents), 0) from fee
-                                where reader_id = c.reader_id and paid_cents + waived_cents < amount_cents)
-                        from reader_card c left join loan l on l.reader_id = c.reader_id and l.returned_at is null
-                        where c.card_number = :card
-                        group by c.reader_id""",
-                Map.of("card", cardNumber, "today", today),
+        return RoundTrip.Step.query(STANDING_OF_CARD.formatted(""), Map.of("card", cardNumber, "today", today),
                 LoanRepository::standing);
     }
+
+    /** A holder's standing, and the id of the loan a checkout is about to make ({@code null} for an unknown card). */
+    record StandingForLoan(Standing standing, Long loanId) {
+    }
+
+    /**
+     * {@link #standingOfCardStep} with the new loan's id taken from its sequence in the same statement, a
+     * statement fewer for every checkout: the loan is then inserted with the commit, without reading anything
+     * back. A card nobody holds takes no id; an id taken for a checkout then refused is never used: ids have
+     * gaps, as they do after any rollback.
+     */
+    RoundTrip.Step<StandingForLoan> standingOfCardForLoanStep(String cardNumber, LocalDate today) {
+        return RoundTrip.Step.query(STANDING_OF_CARD.formatted(", nextval('loan_id_seq')"),
+                Map.of("card", cardNumber, "today", today),
+                rows -> rows.next()
+                        ? new StandingForLoan(new Standing(rows.getInt(1), rows.getInt(2), rows.getInt(3)), rows.getLong(4))
+                        : new StandingForLoan(new Standing(0, 0, 0), null));
+    }
+
+    private static final String STANDING_OF_CARD = """
+            select count(l.id), count(l.id) filter (where l.due_on < :today),
+                   (select coalesce(sum(amount_cents - paid_cents - waived_cents), 0) from fee
+                    where reader_id = c.reader_id and paid_cents + waived_cents < amount_cents)%s
+            from reader_card c left join loan l on l.reader_id = c.reader_id and l.returned_at is null
+            where c.card_number = :card
+            group by c.reader_id""";
 
     int openLoansOfType(long readerId, ItemType type) {
         return jdbc.sql("""
@@ -126,7 +145,7 @@ class LoanRepository {
                 .param("reader", readerId).param("type", type.name()).query(Integer.class).single();
     }
 
-    /** A new open loan with the id taken ahead ({@link #nextIdStep}), as a statement to send with others. */
+    /** A new open loan with the id taken ahead ({@link #standingOfCardForLoanStep}), as a statement to send with others. */
     RoundTrip.Step<Integer> insertLoanStep(long id, long itemId, long readerId, String cardNumber, String unit,
                                            long ruleId, Instant at, LocalDate due, String requestId) {
         Map<String, Object> values = new java.util.HashMap<>();
@@ -147,20 +166,6 @@ class LoanRepository {
                               request_id)
             overriding system value
             values (:id, :item, :reader, :card, :unit, :rule, :at, :due, :request)""";
-
-    /**
-     * The id the next loan will have, taken from the loans' own sequence ahead of its insert (which then
-     * needs to answer nothing, and can travel with the commit). An id taken for a checkout then refused is
-     * never used: ids have gaps, as they do after any rollback.
-     */
-    RoundTrip.Step<Long> nextIdStep() {
-        return RoundTrip.Step.query(NEXT_ID, Map.of(), rows -> {
-            rows.next();
-            return rows.getLong(1);
-        });
-    }
-
-    private static final String NEXT_ID = "select nextval('loan_id_seq')";
 
     /** The loan a request made, if a request with this id was made before: as a statement to send with others. */
     RoundTrip.Step<Optional<Loan>> byRequestStep(String requestId) {
