@@ -6,7 +6,7 @@
 # for SECONDS (default 300). One machine account per lending unit. The server's live heap is measured
 # after a full collection at the start and at the end of the measured time, and its resident memory
 # every minute.
-# Usage: ./mvnw -DskipTests package && [BENCH_DATA=/tmp/bench/d1m] [SIP2_WARMUP=90] bash bench/sip2.sh [CONNECTIONS] [RATE] [SECONDS] [RECORDS]
+# Usage: ./mvnw -DskipTests package && [BENCH_DATA=/tmp/bench/d1m] [SIP2_WARMUP=90] [SIP2_REPORT=30] bash bench/sip2.sh [CONNECTIONS] [RATE] [SECONDS] [RECORDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 connections="${1:-1000}"
@@ -43,7 +43,7 @@ rss() { ps -o rss= -p "$app_pid" | tr -d ' '; }
 echo "== $connections kiosks, $rate messages/s offered, ${warmup}s warm-up, ${seconds}s measured"
 java -Xss256k -Xmx512m bench/Sip2Driver.java --port "$sip2_port" --pairs "$work/pairs.tsv" \
   --accounts "$work/accounts.tsv" --connections "$connections" --rate "$rate" --seconds "$seconds" \
-  --warmup "$warmup" --report 30 &
+  --warmup "$warmup" --report "${SIP2_REPORT:-30}" &
 driver=$!
 also_stop=$driver
 sleep $((warmup - 10))

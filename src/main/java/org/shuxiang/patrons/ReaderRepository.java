@@ -125,6 +125,9 @@ class ReaderRepository {
             where shown.card_number = :card
             """.formatted(COLUMNS, BLOCKED);
 
+    /** Joined once, not at every checkout: the statement's parsed form is cached by its text. */
+    private static final String LOCK_BY_CARD = BY_CARD + "for update of r";
+
     private static final String LOCK_BY_ID = "select " + COLUMNS + ", " + BLOCKED + FROM + " where r.id = :id for update of r";
 
     private Optional<LockedRow> byCard(String cardNumber, String lock) {
@@ -137,7 +140,7 @@ class ReaderRepository {
 
     /** {@link #lockByCard} as a statement that travels with others in one round trip. */
     RoundTrip.Step<Optional<LockedRow>> lockByCardStep(String cardNumber) {
-        return RoundTrip.Step.optional(BY_CARD + "for update of r", Map.of("card", cardNumber), byCardRow(cardNumber));
+        return RoundTrip.Step.optional(LOCK_BY_CARD, Map.of("card", cardNumber), byCardRow(cardNumber));
     }
 
     /** {@link #readByCard} as a statement that travels with others in one round trip. */

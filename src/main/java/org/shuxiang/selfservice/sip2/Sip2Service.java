@@ -100,7 +100,7 @@ class Sip2Service {
                     request.command(), needed);
             return notHere(account, request);
         }
-        return access.as(account.actor(), () -> switch (request.command()) {
+        return access.as(session.actor(), () -> switch (request.command()) {
             case "99" -> status(session, account);
             case "23" -> patronStatus(account, request);
             case "63" -> patronInformation(account, request);

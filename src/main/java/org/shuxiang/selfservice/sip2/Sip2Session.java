@@ -3,6 +3,7 @@ package org.shuxiang.selfservice.sip2;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
+import org.shuxiang.platform.Actor;
 import org.shuxiang.selfservice.Sip2Accounts;
 
 /**
@@ -13,6 +14,8 @@ import org.shuxiang.selfservice.Sip2Accounts;
 final class Sip2Session {
 
     private Sip2Accounts.Account account;
+    /** The machine as an actor, made once at login rather than at every message. */
+    private Actor.Machine actor;
     private String location;
     private boolean refused;
     private Character lastSequence;
@@ -28,8 +31,13 @@ final class Sip2Session {
         return account != null;
     }
 
+    Actor.Machine actor() {
+        return actor;
+    }
+
     void loggedIn(Sip2Accounts.Account account, String location) {
         this.account = account;
+        this.actor = account.actor();
         this.location = location;
     }
 
