@@ -85,7 +85,13 @@ class LoanRepository {
 
     /** Open loans, overdue loans and fees owed, as the standing queries return them (no row: nothing at all). */
     private static Standing standing(ResultSet rows) throws SQLException {
-        return rows.next() ? new Standing(rows.getInt(1), rows.getInt(2), rows.getInt(3)) : new Standing(0, 0, 0);
+        return rows.next() ? standingOfRow(rows) : NO_STANDING;
+    }
+
+    private static final Standing NO_STANDING = new Standing(0, 0, 0);
+
+    private static Standing standingOfRow(ResultSet rows) throws SQLException {
+        return new Standing(rows.getInt(1), rows.getInt(2), rows.getInt(3));
     }
 
     /**
@@ -108,7 +114,7 @@ class LoanRepository {
      * the item in one round trip. A card nobody holds stands at nothing.
      */
     RoundTrip.Step<Standing> standingOfCardStep(String cardNumber, LocalDate today) {
-        return RoundTrip.Step.query(STANDING_OF_CARD.formatted(""), Map.of("card", cardNumber, "today", today),
+        return RoundTrip.Step.query(STANDING_OF_CARD, Map.of("card", cardNumber, "today", today),
                 LoanRepository::standing);
     }
 
@@ -123,20 +129,21 @@ class LoanRepository {
      * gaps, as they do after any rollback.
      */
     RoundTrip.Step<StandingForLoan> standingOfCardForLoanStep(String cardNumber, LocalDate today) {
-        return RoundTrip.Step.query(STANDING_OF_CARD.formatted(", nextval('loan_id_seq')"),
-                Map.of("card", cardNumber, "today", today),
-                rows -> rows.next()
-                        ? new StandingForLoan(new Standing(rows.getInt(1), rows.getInt(2), rows.getInt(3)), rows.getLong(4))
-                        : new StandingForLoan(new Standing(0, 0, 0), null));
+        return RoundTrip.Step.query(STANDING_OF_CARD_FOR_LOAN, Map.of("card", cardNumber, "today", today),
+                rows -> rows.next() ? new StandingForLoan(standingOfRow(rows), rows.getLong(4))
+                        : new StandingForLoan(NO_STANDING, null));
     }
 
-    private static final String STANDING_OF_CARD = """
+    /** The two texts made once: a step's parsed form is cached by its text. */
+    private static final String STANDING_OF_CARD_WITH = """
             select count(l.id), count(l.id) filter (where l.due_on < :today),
                    (select coalesce(sum(amount_cents - paid_cents - waived_cents), 0) from fee
                     where reader_id = c.reader_id and paid_cents + waived_cents < amount_cents)%s
             from reader_card c left join loan l on l.reader_id = c.reader_id and l.returned_at is null
             where c.card_number = :card
             group by c.reader_id""";
+    private static final String STANDING_OF_CARD = STANDING_OF_CARD_WITH.formatted("");
+    private static final String STANDING_OF_CARD_FOR_LOAN = STANDING_OF_CARD_WITH.formatted(", nextval('loan_id_seq')");
 
     int openLoansOfType(long readerId, ItemType type) {
         return jdbc.sql("""
