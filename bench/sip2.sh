@@ -33,10 +33,11 @@ while read -r unit; do
 done < "$work/units"
 echo "$(wc -l < "$work/accounts.tsv") accounts"
 
-# the heap in use, in KiB (JDK 17 prints it in K; later JDKs' ZGC in M)
+# the heap in use, in KiB: the sum of the heap's parts (one for ZGC and G1; young and old for the parallel and
+# serial collectors), not the metaspace. JDK 17 prints it in K; later JDKs' ZGC in M.
 heap_used() {
-  jcmd_ "$app_pid" GC.heap_info | grep -oE 'used [0-9]+[KM]' | head -n 1 |
-    awk '{ n = substr($2, 1, length($2) - 1); print (substr($2, length($2)) == "M") ? n * 1024 : n }'
+  jcmd_ "$app_pid" GC.heap_info | grep -vE 'Metaspace|class space' | grep -oE 'used [0-9]+[KM]' |
+    awk '{ n = substr($2, 1, length($2) - 1); s += (substr($2, length($2)) == "M") ? n * 1024 : n } END { print s }'
 }
 rss() { ps -o rss= -p "$app_pid" | tr -d ' '; }
 

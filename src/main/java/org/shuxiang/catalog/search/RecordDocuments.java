@@ -178,7 +178,7 @@ final class RecordDocuments {
     }
 
     /** The units' codes, each followed by a line feed: what {@link #AVAILABLE} holds. */
-    static BytesRef availability(Set<String> units) {
+    static BytesRef availability(List<String> units) {
         StringBuilder text = new StringBuilder(units.size() * 12);
         units.forEach(unit -> text.append(unit).append('\n'));
         return new BytesRef(text.toString().getBytes(StandardCharsets.UTF_8));

@@ -481,7 +481,7 @@ public class SearchIndex implements SmartLifecycle {
         if (!whole.isEmpty() || !missing.isEmpty()) {
             documentsWritten = true;
         }
-        List<IndexSource> loaded = whole.isEmpty() ? List.of() : sources.withFields(whole);
+        List<IndexSource> loaded = whole.isEmpty() ? List.of() : sources.whole(whole);
         int parts = Math.min(WORKERS, Math.max(1, loaded.size() / 50));
         List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
         for (int part = 0; part < parts && !loaded.isEmpty(); part++) {
