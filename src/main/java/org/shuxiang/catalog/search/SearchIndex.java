@@ -48,9 +48,12 @@ public class SearchIndex implements SmartLifecycle {
     private static final String XMIN = "xmin";
     /** Where the live values not folded into a commit are read again from at a start (see {@link #liveFrom}). */
     private static final String LIVE_FROM = "liveFrom";
-    /** The layout of the documents; an index of another layout is rebuilt at start. */
+    /**
+     * The layout of the documents; an index of another layout is rebuilt at start. 4: the structure digest is
+     * the database's (an index of 3 would take every record's first loan for a change of structure).
+     */
     private static final String SCHEMA = "schema";
-    static final String SCHEMA_VERSION = "3";
+    static final String SCHEMA_VERSION = "4";
     private static final int PAGE = 500;
     private static final long COMMIT_EVERY_NANOS = 5_000_000_000L;
     private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
