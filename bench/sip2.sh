@@ -40,6 +40,15 @@ heap_used() {
     awk '{ n = substr($2, 1, length($2) - 1); s += (substr($2, length($2)) == "M") ? n * 1024 : n } END { print s }'
 }
 rss() { ps -o rss= -p "$app_pid" | tr -d ' '; }
+# During the measured time the heap is read from the server's own metrics, not with jcmd: jcmd is a JVM of its
+# own, and starting one took a core for a second or more, which showed as a stall of every kiosk (2026-12-03).
+# The live heap there is the collector's own figure, what the old generation held after its last collection
+# (for ZGC, what the last cycle left); a jcmd-forced full collection is only done before and after.
+metrics_token=$(api_key "sip2-metrics-$RANDOM" METRICS_READ)
+live_after_gc() {
+  curl -fsS -H "Authorization: Bearer $metrics_token" "http://127.0.0.1:$port/actuator/prometheus" |
+    awk '/^jvm_gc_live_data_size_bytes/ { printf "%d", $NF / 1024 }'
+}
 
 echo "== $connections kiosks, $rate messages/s offered, ${warmup}s warm-up, ${seconds}s measured"
 java -Xss256k -Xmx512m bench/Sip2Driver.java --port "$sip2_port" --pairs "$work/pairs.tsv" \
@@ -47,21 +56,28 @@ java -Xss256k -Xmx512m bench/Sip2Driver.java --port "$sip2_port" --pairs "$work/
   --warmup "$warmup" --report "${SIP2_REPORT:-30}" &
 driver=$!
 also_stop=$driver
-sleep $((warmup - 10))
+# halfway through the warm-up, so that the kiosks have caught up with the pause before the measured time
+sleep $((warmup / 2))
 jcmd_ "$app_pid" GC.run >/dev/null
 start_heap=$(heap_used)
 echo "server: live heap after a full collection ${start_heap} KiB, resident $(rss) KiB"
+sleep $((warmup - warmup / 2))
 pg_master=$(pgrep -f -- "-p $pg_port" | head -n 1)
 pg_pids="$pg_master $(pgrep -P "$pg_master" | tr '\n' ' ')"
 cpu_app0=$(cpu_seconds "$app_pid"); cpu_pg0=$(cpu_seconds $pg_pids); cpu_driver0=$(cpu_seconds "$driver")
-for _ in $(seq 60 60 "$seconds"); do
+# CPU is read over the measured time but its last 5 s, so that the driver is still running at the second reading
+measured=$((seconds - 5))
+elapsed=0
+while [ $((elapsed + 60)) -le "$measured" ]; do
   sleep 60
-  echo "server: resident $(rss) KiB, heap in use $(heap_used) KiB"
+  elapsed=$((elapsed + 60))
+  echo "server: resident $(rss) KiB, live heap after the last collection $(live_after_gc) KiB"
 done
+sleep $((measured - elapsed))
 cpu_app1=$(cpu_seconds "$app_pid"); cpu_pg1=$(cpu_seconds $pg_pids); cpu_driver1=$(cpu_seconds "$driver")
 wait "$driver"
 jcmd_ "$app_pid" GC.run >/dev/null
 end_heap=$(heap_used)
 echo "server: live heap after a full collection ${end_heap} KiB (at the start ${start_heap} KiB), resident $(rss) KiB"
-echo "CPU seconds used while measured (about ${seconds}s): server $(echo "$cpu_app1 - $cpu_app0" | bc), PostgreSQL $(echo "$cpu_pg1 - $cpu_pg0" | bc), driver $(echo "$cpu_driver1 - $cpu_driver0" | bc)"
+echo "CPU seconds used over ${measured}s of the measured time: server $(echo "$cpu_app1 - $cpu_app0" | bc), PostgreSQL $(echo "$cpu_pg1 - $cpu_pg0" | bc), driver $(echo "$cpu_driver1 - $cpu_driver0" | bc)"
 echo "SIP2 failures logged by the server: $(grep -c 'SIP2 message .* failed' "$work/app.log" || true)"
