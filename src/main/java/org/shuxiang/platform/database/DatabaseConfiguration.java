@@ -72,19 +72,10 @@ class DatabaseConfiguration {
         return new HikariDataSource(config);
     }
 
-    /** Group commit's barriers (ADR 0018), on a connection of their own; closed before the server stops. */
-    @Bean(destroyMethod = "close")
-    DurableCommits durableCommits(DatabaseServer server) {
-        return DurableCommits.onConnection(server.url(), server.user(), server.password());
-    }
-
-    /**
-     * Spring's JDBC transactions, with {@link WritesAtCommit} sent together with the commit, and group commit
-     * for those that wrote.
-     */
+    /** Spring's JDBC transactions, with {@link WritesAtCommit} sent together with the commit. */
     @Bean(NamedTransactionManager.BEAN_NAME)
-    CommittingTransactionManager transactionManager(javax.sql.DataSource dataSource, DurableCommits durable) {
-        return new CommittingTransactionManager(dataSource, durable);
+    CommittingTransactionManager transactionManager(javax.sql.DataSource dataSource) {
+        return new CommittingTransactionManager(dataSource);
     }
 
     /** Every {@code @Transactional} method that names no transaction manager is given this one's name. */
