@@ -27,6 +27,7 @@ measured() {
   echo "CPU seconds in the run (warm-up included): server $(echo "$(cpu_seconds "$app_pid") - $app0" | bc)," \
     "PostgreSQL $(echo "$(pg_cpu_seconds "$pg_master") - $pg0" | bc), driver $(awk '{print $1 + $2}' "$work/driver.time")"
 }
+machine_speed
 echo "== peak: 64 clients back to back"
 measured --clients 64 --seconds 20 --warmup 120
 echo "== open model: $rate transactions/s"
@@ -35,3 +36,4 @@ echo "== pgbench TPC-B on the same PostgreSQL (scale 10, 64 clients)"
 psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qc "drop database if exists pgbench" -c "create database pgbench"
 pgbench -h 127.0.0.1 -p "$pg_port" -U postgres -i -s 10 -q pgbench >/dev/null 2>&1
 pgbench -h 127.0.0.1 -p "$pg_port" -U postgres -c 64 -j 2 -T 20 pgbench 2>/dev/null | grep -E "^tps|latency average"
+machine_speed

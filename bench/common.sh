@@ -151,3 +151,7 @@ pg_cpu_seconds() {
   live=$(cpu_seconds $(pgrep -P "$master" | tr '\n' ' '))
   echo "scale=1; $live + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$master/stat") / $(getconf CLK_TCK)" | bc
 }
+
+# machine_speed: how fast the machine is right now (bench/CpuProbe.java), printed beside a run's figures: on a
+# host whose speed swings, runs are compared at like speeds.
+machine_speed() { java -Xmx512m bench/CpuProbe.java; }

@@ -50,6 +50,7 @@ live_after_gc() {
     awk '/^jvm_gc_live_data_size_bytes/ { printf "%d", $NF / 1024 }'
 }
 
+machine_speed
 echo "== $connections kiosks, $rate messages/s offered, ${warmup}s warm-up, ${seconds}s measured"
 java -Xss256k -Xmx512m bench/Sip2Driver.java --port "$sip2_port" --pairs "$work/pairs.tsv" \
   --accounts "$work/accounts.tsv" --connections "$connections" --rate "$rate" --seconds "$seconds" \
@@ -74,10 +75,13 @@ while [ $((elapsed + 60)) -le "$measured" ]; do
   echo "server: resident $(rss) KiB, live heap after the last collection $(live_after_gc) KiB"
 done
 sleep $((measured - elapsed))
-cpu_app1=$(cpu_seconds "$app_pid"); cpu_pg1=$(cpu_seconds $pg_pids); cpu_driver1=$(cpu_seconds "$driver")
+cpu_app1=$(cpu_seconds "$app_pid"); cpu_pg1=$(cpu_seconds $pg_pids)
+# a driver that already ended (SECONDS not a multiple of the report window) has no CPU to read
+if [ -d "/proc/$driver" ]; then driver_cpu=$(echo "$(cpu_seconds "$driver") - $cpu_driver0" | bc); else driver_cpu="not read (it had ended)"; fi
 wait "$driver"
 jcmd_ "$app_pid" GC.run >/dev/null
 end_heap=$(heap_used)
 echo "server: live heap after a full collection ${end_heap} KiB (at the start ${start_heap} KiB), resident $(rss) KiB"
-echo "CPU seconds used over ${measured}s of the measured time: server $(echo "$cpu_app1 - $cpu_app0" | bc), PostgreSQL $(echo "$cpu_pg1 - $cpu_pg0" | bc), driver $(echo "$cpu_driver1 - $cpu_driver0" | bc)"
+echo "CPU seconds used over ${measured}s of the measured time: server $(echo "$cpu_app1 - $cpu_app0" | bc), PostgreSQL $(echo "$cpu_pg1 - $cpu_pg0" | bc), driver $driver_cpu"
 echo "SIP2 failures logged by the server: $(grep -c 'SIP2 message .* failed' "$work/app.log" || true)"
+machine_speed
