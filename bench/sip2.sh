@@ -57,26 +57,28 @@ java -Xss256k -Xmx512m bench/Sip2Driver.java --port "$sip2_port" --pairs "$work/
   --warmup "$warmup" --report "${SIP2_REPORT:-30}" &
 driver=$!
 also_stop=$driver
+started=$SECONDS
+# sleep_until T: until T seconds after the driver started (whatever the readings in between took)
+sleep_until() { local left=$(($1 - (SECONDS - started))); [ "$left" -le 0 ] || sleep "$left"; }
 # halfway through the warm-up, so that the kiosks have caught up with the pause before the measured time
-sleep $((warmup / 2))
+sleep_until $((warmup / 2))
 jcmd_ "$app_pid" GC.run >/dev/null
 start_heap=$(heap_used)
 echo "server: live heap after a full collection ${start_heap} KiB, resident $(rss) KiB"
-sleep $((warmup - warmup / 2))
+sleep_until "$warmup"
 pg_master=$(pgrep -f -- "-p $pg_port" | head -n 1)
 pg_pids="$pg_master $(pgrep -P "$pg_master" | tr '\n' ' ')"
 cpu_app0=$(cpu_seconds "$app_pid"); cpu_pg0=$(cpu_seconds $pg_pids); cpu_driver0=$(cpu_seconds "$driver")
-# CPU is read over the measured time but its last 5 s, so that the driver is still running at the second reading
-measured=$((seconds - 5))
-elapsed=0
-while [ $((elapsed + 60)) -le "$measured" ]; do
-  sleep 60
-  elapsed=$((elapsed + 60))
+# CPU is read over the measured time but its last 10 s, so that the driver (which starts its warm-up once its
+# kiosks are connected) is still running at the second reading
+measured=$((seconds - 10))
+for minute in $(seq 60 60 "$measured"); do
+  sleep_until $((warmup + minute))
   echo "server: resident $(rss) KiB, live heap after the last collection $(live_after_gc) KiB"
 done
-sleep $((measured - elapsed))
+sleep_until $((warmup + measured))
 cpu_app1=$(cpu_seconds "$app_pid"); cpu_pg1=$(cpu_seconds $pg_pids)
-# a driver that already ended (SECONDS not a multiple of the report window) has no CPU to read
+# a driver that already ended has no CPU to read
 if [ -d "/proc/$driver" ]; then driver_cpu=$(echo "$(cpu_seconds "$driver") - $cpu_driver0" | bc); else driver_cpu="not read (it had ended)"; fi
 wait "$driver"
 jcmd_ "$app_pid" GC.run >/dev/null
