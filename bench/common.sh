@@ -23,19 +23,30 @@ import_catalogue() {
 # start_server: the packaged jar on that data with a 1 GiB heap and ZGC, as README runs a server (ADR 0017; set
 # BENCH_GC=-XX:+UseG1GC to measure the JVM's default collector), waiting until it is healthy. BENCH_JAVA names
 # another JVM to run the server on (the driver stays on the default one).
+# BENCH_HUGE_PAGES=N reserves N huge pages of 2 MB for the run (as root) and gives back the machine's earlier
+# reservation at the end (ADR 0020): PostgreSQL takes them for its shared memory by itself, the JVM for its heap
+# with BENCH_JAVA_OPTS=-XX:+UseLargePages. The run prints which of the two run in huge pages.
 start_server() {
+  if [ -n "${BENCH_HUGE_PAGES:-}" ]; then
+    huge_pages_before=$(cat /proc/sys/vm/nr_hugepages)
+    echo "$BENCH_HUGE_PAGES" > /proc/sys/vm/nr_hugepages
+  fi
   SHUXIANG_DATA_DIR="$data" "${BENCH_JAVA:-java}" -Xmx1g ${BENCH_GC:--XX:+UseZGC} ${BENCH_JAVA_OPTS:-} -jar "$jar" --server.port="$port" --logging.level.root=warn \
     --logging.level.org.shuxiang=info >"$work/app.log" 2>&1 &
   app_pid=$!
   # BENCH_KEEP_LOG names a file to keep the server's log in (the scratch folder goes at the end)
   # also_stop: processes of the benchmark's own (its driver) that must not outlive it when it fails
   trap 'kill ${also_stop:-} $app_pid 2>/dev/null || true; wait $app_pid 2>/dev/null || true
+        [ -z "${huge_pages_before:-}" ] || echo "$huge_pages_before" > /proc/sys/vm/nr_hugepages
         [ -z "${BENCH_KEEP_LOG:-}" ] || cp "$work/app.log" "$BENCH_KEEP_LOG"; rm -rf "$work"' EXIT
   for _ in $(seq 1 180); do
     curl -fsS "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break
     sleep 1
   done
   pg_port=$(grep -o "ready on 127.0.0.1:[0-9]*" "$work/app.log" | tail -n 1 | cut -d: -f2)
+  echo "huge pages: PostgreSQL's shared memory $(psql_ -c 'show huge_pages_status'), the JVM's heap" \
+    "$(jcmd_ "$app_pid" VM.flags | grep -q -- '+UseLargePages' && echo on || echo off)," \
+    "reserved on the machine $(awk '/HugePages_Total/ { t = $2 } /HugePages_Free/ { f = $2 } END { print t ", free " f }' /proc/meminfo)"
   # an index of an older layout is rebuilt at start: measure after that
   if grep -q "older layout; rebuilding" "$work/app.log"; then
     echo "== the search index is being rebuilt to the current layout; waiting"

@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -100,6 +101,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             server.stopOrphan();
             server.startServer();
             server.createDatabase("shuxiang");
+            server.adviseOnHugePages();
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
             return server;
         } catch (IOException e) {
@@ -171,6 +173,59 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return List.of("-c", "shared_buffers=" + mb + "MB", "-c", "effective_cache_size=" + (mb * 3) + "MB",
                 "-c", "max_wal_size=4GB", "-c", "checkpoint_timeout=15min",
                 "-c", "checkpoint_completion_target=0.9", "-c", "shared_preload_libraries=pg_prewarm");
+    }
+
+    /**
+     * Tells the operator, once at start, when the server's shared memory lies in the kernel's small pages.
+     * Shared buffers of a gigabyte or two in 4 kB pages cost a lookup in the page tables for nearly every
+     * page a statement touches; in huge pages PostgreSQL used a fifth less CPU at the kiosks' load (ADR 0020).
+     * PostgreSQL takes huge pages by itself ({@code huge_pages = try}) when the kernel has them reserved, and
+     * only root can reserve them, so this is advice, not a setting. Tests' ephemeral servers are not advised.
+     */
+    private void adviseOnHugePages() {
+        if (ephemeral) {
+            return;
+        }
+        try {
+            HugePages pages = hugePages();
+            hugePagesAdvice(System.getProperty("os.name", ""), pages).ifPresent(log::info);
+        } catch (SQLException e) {
+            log.debug("Could not read whether PostgreSQL runs in huge pages: {}", e.toString());
+        }
+    }
+
+    /**
+     * Whether the running server's shared memory is in huge pages ({@code huge_pages_status}: on, off or
+     * unknown), how many it would need ({@code -1} where the platform has none), and its size.
+     */
+    record HugePages(String status, int pagesNeeded, String sharedMemory) {
+    }
+
+    HugePages hugePages() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
+             var statement = connection.createStatement();
+             var rows = statement.executeQuery("select current_setting('huge_pages_status'),"
+                     + " current_setting('shared_memory_size_in_huge_pages')::int,"
+                     + " current_setting('shared_memory_size')")) {
+            rows.next();
+            return new HugePages(rows.getString(1), rows.getInt(2), rows.getString(3));
+        }
+    }
+
+    /**
+     * The advice for a server in this state on the platform {@code osName}; none when its shared memory is in
+     * huge pages already, when the platform has none to offer, or off Linux, where they are reserved otherwise.
+     */
+    static Optional<String> hugePagesAdvice(String osName, HugePages pages) {
+        int pagesNeeded = pages.pagesNeeded();
+        if (!osName.toLowerCase(Locale.ROOT).contains("linux") || !"off".equals(pages.status()) || pagesNeeded <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of("PostgreSQL's " + pages.sharedMemory() + " of shared memory is in small pages. Reserve "
+                + pagesNeeded + " huge pages for it (as root: sysctl -w vm.nr_hugepages=" + pagesNeeded
+                + ", plus what the JVM's heap takes if it runs with -XX:+UseLargePages; kept across reboots in"
+                + " /etc/sysctl.d/) and restart Shuxiang: the database then uses about a fifth less CPU under load"
+                + " (docs/adr/0020-huge-pages.md)");
     }
 
     private static long physicalMemoryBytes() {

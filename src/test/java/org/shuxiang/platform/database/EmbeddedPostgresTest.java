@@ -88,6 +88,35 @@ class EmbeddedPostgresTest {
     }
 
     @Test
+    void a_server_in_small_pages_on_linux_is_told_how_many_huge_pages_to_reserve() {
+        var small = new EmbeddedPostgres.HugePages("off", 1066, "2132MB");
+        assertThat(EmbeddedPostgres.hugePagesAdvice("Linux", small)).hasValueSatisfying(advice -> assertThat(advice)
+                .contains("2132MB").contains("sysctl -w vm.nr_hugepages=1066").contains("adr/0020"));
+    }
+
+    @Test
+    void a_server_in_huge_pages_or_where_there_are_none_is_not_advised() {
+        assertThat(EmbeddedPostgres.hugePagesAdvice("Linux", new EmbeddedPostgres.HugePages("on", 1066, "2132MB")))
+                .isEmpty();
+        assertThat(EmbeddedPostgres.hugePagesAdvice("Linux", new EmbeddedPostgres.HugePages("off", -1, "2132MB")))
+                .isEmpty();
+        assertThat(EmbeddedPostgres.hugePagesAdvice("Mac OS X", new EmbeddedPostgres.HugePages("off", 1066, "2132MB")))
+                .isEmpty();
+    }
+
+    @Test
+    void a_durable_server_reports_whether_its_shared_memory_is_in_huge_pages(@TempDir Path dataDir) throws Exception {
+        try (EmbeddedPostgres server = EmbeddedPostgres.start(dataDir, BINARIES, false, 0)) {
+            EmbeddedPostgres.HugePages pages = server.hugePages();
+            assertThat(pages.status()).isIn("on", "off");
+            assertThat(pages.sharedMemory()).endsWith("MB");
+            if (System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+                assertThat(pages.pagesNeeded()).isPositive();
+            }
+        }
+    }
+
+    @Test
     void a_second_server_on_the_same_data_directory_is_refused_with_the_reason(@TempDir Path dataDir) {
         try (EmbeddedPostgres first = EmbeddedPostgres.start(dataDir, BINARIES, false, 0)) {
             assertThat(first.port()).isPositive();
