@@ -178,7 +178,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
     /**
      * Tells the operator, once at start, when the server's shared memory lies in the kernel's small pages.
      * Shared buffers of a gigabyte or two in 4 kB pages cost a lookup in the page tables for nearly every
-     * page a statement touches; in huge pages PostgreSQL used a fifth less CPU at the kiosks' load (ADR 0020).
+     * page a statement touches; in huge pages PostgreSQL used an eighth to a fifth less CPU at the kiosks'
+     * load (ADR 0020).
      * PostgreSQL takes huge pages by itself ({@code huge_pages = try}) when the kernel has them reserved, and
      * only root can reserve them, so this is advice, not a setting. Tests' ephemeral servers are not advised.
      */
@@ -224,8 +225,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return Optional.of("PostgreSQL's " + pages.sharedMemory() + " of shared memory is in small pages. Reserve "
                 + pagesNeeded + " huge pages for it (as root: sysctl -w vm.nr_hugepages=" + pagesNeeded
                 + ", plus what the JVM's heap takes if it runs with -XX:+UseLargePages; kept across reboots in"
-                + " /etc/sysctl.d/) and restart Shuxiang: the database then uses about a fifth less CPU under load"
-                + " (docs/adr/0020-huge-pages.md)");
+                + " /etc/sysctl.d/) and restart Shuxiang. The database then used an eighth to a fifth less CPU"
+                + " at the kiosks' load (docs/adr/0020-huge-pages.md)");
     }
 
     private static long physicalMemoryBytes() {
