@@ -80,8 +80,10 @@ public class OrgUnits implements UnitHierarchy {
         return trees.tree();
     }
 
-    /** Whether the unit is open at {@code time}, in the network's time zone. */
-    @Transactional(readOnly = true)
+    /**
+     * Whether the unit is open at {@code time}, in the network's time zone. From memory, like
+     * {@link #cached}: no transaction to join, which a checkout's due date would pay for at every loan.
+     */
     public boolean isOpenAt(String code, Instant time) {
         return UnitCalendar.of(cached(code)).isOpenAt(LocalDateTime.ofInstant(time, clock.getZone()));
     }
@@ -94,8 +96,7 @@ public class OrgUnits implements UnitHierarchy {
         return trees.unit(code).orElseThrow(() -> new RefusedException(NetworkRefusal.UNIT_NOT_FOUND, code));
     }
 
-    /** The first day on or after {@code from} on which the unit opens. */
-    @Transactional(readOnly = true)
+    /** The first day on or after {@code from} on which the unit opens; from memory, like {@link #isOpenAt}. */
     public Optional<LocalDate> nextOpenDay(String code, LocalDate from) {
         return UnitCalendar.of(cached(code)).nextOpenDay(from);
     }
