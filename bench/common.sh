@@ -8,6 +8,8 @@ data="${BENCH_DATA:-$work/data}"
 # does not pull it from under it, and so that two builds can be measured in turn on the same data.
 cp "${BENCH_JAR:-target/shuxiang.jar}" "$work/shuxiang.jar"
 jar="$work/shuxiang.jar"
+# psql_, cpu_seconds, pg_cpu_seconds: reading the bench's database and its CPU
+. bench/postgres.sh
 
 # import_catalogue RECORDS: generates RECORDS synthetic CNMARC records and imports them, index included,
 # into a fresh embedded database holding the demo network.
@@ -56,8 +58,6 @@ start_server() {
 
 # jcmd_ PID COMMAND: jcmd of the JVM the server runs on (one JDK's jcmd cannot attach to another's JVM).
 jcmd_() { "$(dirname "$(command -v "${BENCH_JAVA:-java}")")/jcmd" "$@"; }
-
-psql_() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d shuxiang -Atq "$@"; }
 
 # api_key NAME PERMISSION: a new API key for the whole network, made by the demo administrator.
 api_key() {
@@ -142,25 +142,6 @@ circulation_data() {
   # the busy tables vacuumed after that reset and earlier runs' rows, so that no run measures an autovacuum of
   # them that the one before it left due
   psql_ -c "vacuum (analyze) loan, item, bib_record_activity, audit_event, reader, fee, hold, transit"
-}
-
-# cpu_seconds PID...: user+system CPU seconds the processes used so far (with their children's threads).
-cpu_seconds() {
-  local total=0 p t
-  for p in "$@"; do
-    t=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)
-    total=$((total + t))
-  done
-  echo "scale=1; $total / $(getconf CLK_TCK)" | bc
-}
-
-# pg_cpu_seconds MASTER_PID: CPU seconds PostgreSQL used so far: the postmaster, its live backends, and the
-# backends and workers that have ended (counted in the postmaster's children's time), so that a difference
-# between two readings is exact even when autovacuum workers come and go in between.
-pg_cpu_seconds() {
-  local master=$1 live
-  live=$(cpu_seconds $(pgrep -P "$master" | tr '\n' ' '))
-  echo "scale=1; $live + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$master/stat") / $(getconf CLK_TCK)" | bc
 }
 
 # machine_speed: how fast the machine is right now (bench/CpuProbe.java), printed beside a run's figures: on a

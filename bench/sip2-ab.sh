@@ -15,18 +15,11 @@ log=$(mktemp)
 trap '[ -z "${watcher:-}" ] || { pkill -P "$watcher" || true; kill "$watcher" 2>/dev/null || true; }
       pkill -f "tail -n +1 -F $log" || true; rm -f "$log"' EXIT
 
-apply() { # apply SQL: each statement on its own, then a reload, on the bench's embedded PostgreSQL
+. bench/postgres.sh
+apply() { # apply SQL: each statement on its own (psql_ runs each -c alone), then a reload
   local IFS=';' args=() statement
   for statement in $1; do args+=(-c "$statement"); done
-  psql -h 127.0.0.1 -p "$pg_port" -U postgres -d shuxiang -Atq "${args[@]}" -c "select pg_reload_conf()" >/dev/null
-}
-pg_ticks() { # CPU ticks of the postmaster and its live children
-  local master total=0 p
-  master=$(pgrep -f -- "-p $pg_port" | head -n 1)
-  for p in $master $(pgrep -P "$master"); do
-    [ -r "/proc/$p/stat" ] && total=$((total + $(awk '{ print $14 + $15 }' "/proc/$p/stat")))
-  done
-  echo "$total"
+  psql_ "${args[@]}" -c "select pg_reload_conf()" >/dev/null
 }
 
 (
@@ -35,11 +28,12 @@ pg_ticks() { # CPU ticks of the postmaster and its live children
     case "$line" in
       connected*)
         pg_port=$(pgrep -a postgres | grep -o -- '-p [0-9]*' | head -n 1 | cut -d' ' -f2)
-        apply "$side_a"; ticks=$(pg_ticks); echo "A/B: A from the kiosks' connection on" ;;
+        pg_master=$(pgrep -f -- "-p $pg_port" | head -n 1)
+        apply "$side_a"; cpu=$(pg_cpu_seconds "$pg_master"); echo "A/B: A from the kiosks' connection on" ;;
       t=*)
-        now=$(pg_ticks)
-        echo "A/B: $side ran the window ending ${line%%msg*}(PostgreSQL $(awk -v d=$((now - ticks)) -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", d / hz }') s of CPU): $line"
-        ticks=$now
+        now=$(pg_cpu_seconds "$pg_master")
+        echo "A/B: $side ran the window ending ${line%%msg*}(PostgreSQL $(echo "$now - $cpu" | bc) s of CPU): $line"
+        cpu=$now
         if [ "$side" = A ]; then apply "$side_b"; side=B; else apply "$side_a"; side=A; fi ;;
       "== "*" kiosks, "*" s: "*)
         apply "$reset"; echo "A/B: reset"; exit 0 ;;
