@@ -74,10 +74,8 @@ class DatabaseConfiguration {
 
     /** Spring's JDBC transactions, with {@link WritesAtCommit} sent together with the commit. */
     @Bean(NamedTransactionManager.BEAN_NAME)
-    CommittingTransactionManager transactionManager(javax.sql.DataSource dataSource, DatabaseServer server,
-                                                    @Value("${shuxiang.db.flush-feed:true}") boolean flushFeed) {
-        FlushFeed feed = flushFeed ? FlushFeed.start(server.url(), server.user(), server.password(), dataSource) : null;
-        return new CommittingTransactionManager(dataSource, feed);
+    CommittingTransactionManager transactionManager(javax.sql.DataSource dataSource) {
+        return new CommittingTransactionManager(dataSource);
     }
 
     /** Every {@code @Transactional} method that names no transaction manager is given this one's name. */

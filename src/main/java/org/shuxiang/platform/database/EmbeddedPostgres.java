@@ -166,15 +166,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * checkpoint). Durability stays whole: fsync and synchronous commit are on. The pages in shared buffers
      * are listed every five minutes and at a stop, and read back in the background at the next start
      * (PostgreSQL's autoprewarm), so that a server restarted overnight does not serve the morning's first
-     * readers from disk. The WAL writer flushes every 2 ms while there are commits to flush, so that
-     * commits can share its flushes instead of each waiting for one of its own (ADR 0022, {@code FlushFeed}).
+     * readers from disk.
      */
     static List<String> serverSettings(long physicalMemory) {
         long mb = Math.max(128, Math.min(2048, physicalMemory / 8 / (1024 * 1024)));
         return List.of("-c", "shared_buffers=" + mb + "MB", "-c", "effective_cache_size=" + (mb * 3) + "MB",
                 "-c", "max_wal_size=4GB", "-c", "checkpoint_timeout=15min",
-                "-c", "checkpoint_completion_target=0.9", "-c", "shared_preload_libraries=pg_prewarm",
-                "-c", "wal_writer_delay=2ms", "-c", "wal_writer_flush_after=0");
+                "-c", "checkpoint_completion_target=0.9", "-c", "shared_preload_libraries=pg_prewarm");
     }
 
     /**
