@@ -50,7 +50,7 @@ for round in $(seq 1 "$rounds"); do
     runs=$(echo "$out" | grep -o "transactions actually processed: [0-9]*" | grep -o "[0-9]*$")
     echo "round $round, $script: $((runs * books)) books lent and returned in ${seconds}s," \
       "PostgreSQL $(echo "$after - $before" | bc) s of CPU:" \
-      "$(echo "scale=3; ($after - $before) * 1000 / ($runs * $books)" | bc) ms a book"
+      "$(printf "%.3f" "$(echo "scale=3; ($after - $before) * 1000 / ($runs * $books)" | bc)") ms a book"
   done
 done
 psql_ -c "drop table bench_pair"
