@@ -17,7 +17,7 @@ work="$(mktemp -d)"
 . bench/common.sh
 circulation_data "$records"
 token=$(api_key circulation-bench CIRCULATE)
-pg_master=$(pgrep -f -- "-p $pg_port" | head -n 1)
+pg_master=$(pg_master_pid)
 # measured DRIVER_ARGS...: a driver run, with the CPU seconds the server, PostgreSQL and the driver used in it
 measured() {
   local app0 pg0

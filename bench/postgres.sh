@@ -3,6 +3,9 @@
 
 psql_() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d shuxiang -Atq "$@"; }
 
+# pg_master_pid: the process id of the postmaster listening on $pg_port.
+pg_master_pid() { pgrep -f -- "-p $pg_port" | head -n 1; }
+
 # cpu_seconds PID...: user+system CPU seconds the processes used so far (with their children's threads).
 cpu_seconds() {
   local total=0 p t

@@ -19,7 +19,7 @@ BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-} -Dshuxiang.sip2.port=16001"
 . bench/common.sh
 circulation_data 1000000
 pgbench=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench | tail -n 1)
-pg_master=$(pgrep -f -- "-p $pg_port" | head -n 1)
+pg_master=$(pg_master_pid)
 
 echo "== pairs of a reader and a book on the shelf, numbered (2 clients take a half each)"
 psql_ <<SQL

@@ -28,7 +28,7 @@ apply() { # apply SQL: each statement on its own (psql_ runs each -c alone), the
     case "$line" in
       connected*)
         pg_port=$(pgrep -a postgres | grep -o -- '-p [0-9]*' | head -n 1 | cut -d' ' -f2)
-        pg_master=$(pgrep -f -- "-p $pg_port" | head -n 1)
+        pg_master=$(pg_master_pid)
         apply "$side_a"; cpu=$(pg_cpu_seconds "$pg_master"); echo "A/B: A from the kiosks' connection on" ;;
       t=*)
         now=$(pg_cpu_seconds "$pg_master")

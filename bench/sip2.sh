@@ -66,7 +66,7 @@ jcmd_ "$app_pid" GC.run >/dev/null
 start_heap=$(heap_used)
 echo "server: live heap after a full collection ${start_heap} KiB, resident $(rss) KiB"
 sleep_until "$warmup"
-pg_master=$(pgrep -f -- "-p $pg_port" | head -n 1)
+pg_master=$(pg_master_pid)
 pg_pids="$pg_master $(pgrep -P "$pg_master" | tr '\n' ' ')"
 cpu_app0=$(cpu_seconds "$app_pid"); cpu_pg0=$(cpu_seconds $pg_pids); cpu_driver0=$(cpu_seconds "$driver")
 # CPU is read over the measured time but its last 10 s, so that the driver (which starts its warm-up once its
